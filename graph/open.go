@@ -1,0 +1,256 @@
+// Package graph is newsgraph's Cayley store: it opens a backend from a
+// location ("bolt:./newsgraph.db", "postgres://..."), writes articles'
+// quads atomically, and reads, queries, exports, imports and retracts them.
+// It knows Cayley and quads; it never imports the extractor.
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	hkv "github.com/hidal-go/hidalgo/kv"
+
+	// Backends: the key-value stores (bolt, leveldb, pebble, badger, ...),
+	// the in-memory store, and the SQL stores (PostgreSQL, CockroachDB).
+	_ "github.com/cayleygraph/cayley/graph/kv/all"
+	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
+	// Writers ("single") and the query languages.
+	_ "github.com/cayleygraph/cayley/query/gizmo"
+	_ "github.com/cayleygraph/cayley/query/graphql"
+	_ "github.com/cayleygraph/cayley/query/mql"
+	_ "github.com/cayleygraph/cayley/writer"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// DefaultLocation is the store used when none is given: embedded bolt.
+const DefaultLocation = "bolt:./newsgraph.db"
+
+// Location is a parsed store location: a Cayley backend and its address.
+type Location struct {
+	Backend string // bolt, leveldb, pebble, badger, memstore, postgres, cockroach
+	Address string // a folder for key-value stores, a connection URL for SQL
+}
+
+func (l Location) String() string {
+	switch l.Backend {
+	case "postgres", "cockroach":
+		return redact(l.Address)
+	}
+	return l.Backend + ":" + l.Address
+}
+
+// ParseLocation reads "bolt:PATH", "leveldb:PATH", "pebble:PATH",
+// "badger:PATH", "memstore:", "postgres://user@host/db",
+// "cockroach://user@host:26257/db", or a bare path (bolt).
+func ParseLocation(s string) (Location, error) {
+	if s == "" {
+		s = DefaultLocation
+	}
+	switch {
+	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
+		return Location{Backend: "postgres", Address: s}, nil
+	case strings.HasPrefix(s, "cockroach://"), strings.HasPrefix(s, "cockroachdb://"):
+		rest := s[strings.Index(s, "://")+3:]
+		return Location{Backend: "cockroach", Address: "postgresql://" + rest}, nil
+	}
+	if i := strings.Index(s, ":"); i > 1 {
+		name, addr := s[:i], strings.TrimPrefix(s[i+1:], "//")
+		switch name {
+		case "bolt", "leveldb", "pebble", "badger", "bbolt", "btree":
+			if addr == "" {
+				return Location{}, fmt.Errorf("store %q: missing path after %q", s, name+":")
+			}
+			return Location{Backend: name, Address: addr}, nil
+		case "memstore", "memory", "mem":
+			return Location{Backend: "memstore"}, nil
+		default:
+			return Location{}, fmt.Errorf("store %q: unknown backend %q (want bolt, leveldb, pebble, badger, memstore, postgres or cockroach)", s, name)
+		}
+	}
+	return Location{Backend: "bolt", Address: s}, nil
+}
+
+func redact(u string) string {
+	// Hide a password in user:password@host.
+	at := strings.Index(u, "@")
+	scheme := strings.Index(u, "://")
+	if at < 0 || scheme < 0 {
+		return u
+	}
+	cred := u[scheme+3 : at]
+	if user, _, ok := strings.Cut(cred, ":"); ok {
+		return u[:scheme+3] + user + ":***" + u[at:]
+	}
+	return u
+}
+
+// Options tune how a store is opened.
+type Options struct {
+	// ReadOnly opens an existing store without writing to it.
+	ReadOnly bool
+	// LockTimeout is how long to wait for a bolt store held by another
+	// process before giving up; 0 means 200ms.
+	LockTimeout time.Duration
+}
+
+// ErrInUse reports a bolt store locked by another process.
+var ErrInUse = errors.New("is in use by another newsgraph process")
+
+// Store is an open newsgraph graph.
+type Store struct {
+	loc Location
+	qs  cgraph.QuadStore
+	qw  cgraph.QuadWriter
+	ro  bool
+}
+
+// Open opens the store at location, creating it if it does not exist.
+func Open(location string, opt Options) (*Store, error) {
+	loc, err := ParseLocation(location)
+	if err != nil {
+		return nil, err
+	}
+	registerBackends()
+	if !cgraph.IsRegistered(loc.Backend) {
+		return nil, fmt.Errorf("store %s: backend %q is not available in this build", loc, loc.Backend)
+	}
+	if loc.Backend == "bolt" {
+		if err := checkBoltLock(loc.Address, opt.LockTimeout); err != nil {
+			return nil, err
+		}
+	}
+	if err := initIfMissing(loc, opt.ReadOnly); err != nil {
+		return nil, err
+	}
+	qs, err := cgraph.NewQuadStore(loc.Backend, loc.Address, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
+	}
+	qw, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_missing": true, "ignore_duplicate": true})
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
+	}
+	s := &Store{loc: loc, qs: qs, qw: qw, ro: opt.ReadOnly}
+	if !opt.ReadOnly {
+		if err := s.ensureVocabulary(); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Location is where the store lives.
+func (s *Store) Location() Location { return s.loc }
+
+// Handle is the Cayley handle, for the HTTP API and query sessions.
+func (s *Store) Handle() *cgraph.Handle { return &cgraph.Handle{QuadStore: s.qs, QuadWriter: s.qw} }
+
+// QuadStore is the underlying Cayley quad store.
+func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// Close flushes and closes the store.
+func (s *Store) Close() error {
+	err := s.qw.Close()
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("close store %s: %w", s.loc, err)
+	}
+	return nil
+}
+
+func initIfMissing(loc Location, readOnly bool) error {
+	switch loc.Backend {
+	case "memstore":
+		return nil
+	case "postgres", "cockroach":
+		err := cgraph.InitQuadStore(loc.Backend, loc.Address, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) && !strings.Contains(err.Error(), "already exists") {
+			return fmt.Errorf("init store %s: %w", loc, err)
+		}
+		return nil
+	}
+	if _, err := os.Stat(loc.Address); err == nil {
+		return nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("open store %s: %w", loc, err)
+	}
+	if readOnly {
+		return fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
+	}
+	if err := cgraph.InitQuadStore(loc.Backend, loc.Address, nil); err != nil {
+		return fmt.Errorf("create store %s: %w", loc, err)
+	}
+	return nil
+}
+
+// checkBoltLock fails fast when another process holds the bolt file: bolt
+// itself would wait for the lock forever.
+func checkBoltLock(dir string, timeout time.Duration) error {
+	if timeout <= 0 {
+		timeout = 200 * time.Millisecond
+	}
+	file := filepath.Join(dir, "indexes.bolt")
+	if _, err := os.Stat(file); err != nil {
+		return nil // nothing to lock yet
+	}
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: timeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return fmt.Errorf("store %s %w (a build or serve holds it; stop it, or write through the server's API)", dir, ErrInUse)
+	}
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", dir, err)
+	}
+	return db.Close()
+}
+
+// registerBackends re-registers hidalgo's key-value backends that Cayley's
+// init missed: under Go >= 1.21 Cayley's graph/kv init runs before
+// hidalgo's own, so badger, pebble and leveldb are otherwise "not
+// registered".
+func registerBackends() { registerOnce.Do(registerMissing) }
+
+var registerOnce sync.Once
+
+func registerMissing() {
+	for _, r := range hkv.List() {
+		name := strings.TrimPrefix(r.Name, "flat.")
+		if cgraph.IsRegistered(name) || r.Volatile {
+			continue
+		}
+		r := r
+		open := func(path string, _ cgraph.Options) (hkv.KV, error) {
+			if err := os.MkdirAll(path, 0o700); err != nil {
+				return nil, err
+			}
+			return r.OpenPath(path)
+		}
+		ckv.Register(name, ckv.Registration{NewFunc: open, InitFunc: open, IsPersistent: true})
+	}
+}
+
+func (s *Store) ensureVocabulary() error {
+	vocab := schema.Vocabulary()
+	has, err := s.hasQuad(vocab[len(vocab)-1])
+	if err != nil || has {
+		return err
+	}
+	if err := s.apply(adds(nil, vocab)); err != nil {
+		return fmt.Errorf("write vocabulary to %s: %w", s.loc, err)
+	}
+	return nil
+}
