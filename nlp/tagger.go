@@ -149,7 +149,7 @@ func (t *Tagger) Tag(toks []Token) {
 }
 
 // quoteForm returns the token's text, with straight and curly double
-// quotes written as the treebank's `` (opening) and '' (closing), the forms
+// quotes written as the treebank's “ (opening) and ” (closing), the forms
 // the model was trained on.
 func quoteForm(toks []Token, i int) string {
 	switch toks[i].Text {
