@@ -157,6 +157,11 @@ func splitWord(toks []Token, text string, i, j int) []Token {
 		}
 	}
 	lw := strings.ToLower(w)
+	// "Hague-based", "Moscow-backed": the place is a word of its own.
+	if k := strings.LastIndexByte(w, '-'); k > 0 && relationSuffixes[lw[k+1:]] && isUpperAt(w, 0) {
+		toks = splitWord(toks, text, i, i+k)
+		return append(toks, Token{Text: text[i+k : j], Start: i + k, End: j})
+	}
 	for _, suf := range []string{"n't", "n’t"} {
 		if strings.HasSuffix(lw, suf) && len(w) > len(suf) {
 			k := j - len(suf)
@@ -172,6 +177,20 @@ func splitWord(toks []Token, text string, i, j int) []Token {
 		}
 	}
 	return append(toks, Token{Text: w, Start: i, End: j})
+}
+
+// relationSuffixes end hyphenated compounds whose first part is a name that
+// the compound relates to: "Hague-based", "Kremlin-backed".
+var relationSuffixes = map[string]bool{
+	"based": true, "born": true, "led": true, "backed": true, "owned": true, "run": true,
+	"controlled": true, "occupied": true, "headquartered": true, "funded": true, "allied": true,
+	"linked": true, "affiliated": true, "sponsored": true, "registered": true, "listed": true,
+	"made": true, "installed": true, "appointed": true, "annexed": true, "held": true, "bound": true,
+}
+
+func isUpperAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
 }
 
 func isDash(r rune, s string) bool {

@@ -1,0 +1,341 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// entity is one real-world entity of the article with its mentions.
+type entity struct {
+	index     int
+	typ       string
+	canonical string // the gazetteer's name, when it knows the entity
+	mentions  []*mention
+	words     []string // lower-cased tokens of the best name
+	titles    []string
+	implied   bool // named by no mention: a country behind its capital or demonym
+	hasFacts  bool // some statement is about it
+}
+
+func (e *entity) dropped() bool {
+	if e.implied {
+		return false
+	}
+	for _, m := range e.mentions {
+		if !m.pronoun && !m.nominal && !m.adjectival {
+			return false
+		}
+	}
+	return !e.hasFacts
+}
+
+// name is the entity's best name: the gazetteer's, else its longest
+// named mention.
+func (e *entity) name(d *doc) string {
+	if e.canonical != "" {
+		return e.canonical
+	}
+	best := ""
+	bestLen := 0
+	for _, m := range e.mentions {
+		if m.pronoun || m.nominal || m.demonym {
+			continue
+		}
+		if n := m.end - m.start; n > bestLen || n == bestLen && len(m.text(d)) > len(best) {
+			best, bestLen = m.text(d), n
+		}
+	}
+	return best
+}
+
+func (e *entity) export(text string) newsgraph.Entity {
+	d := &doc{text: text}
+	out := newsgraph.Entity{Name: e.name(d), Type: e.typ}
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out.Aliases = append(out.Aliases, s)
+		}
+	}
+	add(out.Name)
+	for _, m := range e.mentions {
+		if m.pronoun || m.nominal || m.adjectival {
+			continue
+		}
+		add(m.text(d))
+		add(m.full)
+		toks := m.sent.Tokens
+		out.Mentions = append(out.Mentions, newsgraph.Span{Start: toks[m.start].Start, End: toks[m.end-1].End})
+	}
+	return out
+}
+
+// linkMentions groups mentions into entities: the same name, a surname
+// after a full name, an acronym after its expansion, a gazetteer alias;
+// then descriptions ("the court") and pronouns to their antecedents.
+func (d *doc) linkMentions() {
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.pronoun || m.nominal {
+				continue
+			}
+			d.linkName(m)
+		}
+	}
+	d.mergeAcronyms()
+	for si, s := range d.sents {
+		for _, m := range s.mentions {
+			switch {
+			case m.nominal:
+				m.ent = d.antecedentByHead(si, m)
+			case m.pronoun:
+				m.ent = d.antecedentOfPronoun(si, m)
+			}
+		}
+		// Unresolved descriptions and pronouns are not mentions.
+		kept := s.mentions[:0]
+		for _, m := range s.mentions {
+			if m.ent != nil {
+				kept = append(kept, m)
+			}
+		}
+		s.mentions = kept
+		for i := range s.at {
+			s.at[i] = nil
+		}
+		for _, m := range s.mentions {
+			if s.at[m.start] == nil {
+				s.at[m.start] = m
+			}
+		}
+	}
+	for _, e := range d.entities {
+		e.typ = voteType(e)
+	}
+}
+
+func (d *doc) newEntity(m *mention, canonical string) *entity {
+	e := &entity{index: len(d.entities), typ: m.typ, canonical: canonical}
+	d.entities = append(d.entities, e)
+	return e
+}
+
+func (d *doc) attach(e *entity, m *mention) {
+	m.ent = e
+	e.mentions = append(e.mentions, m)
+	if m.title != "" {
+		e.titles = append(e.titles, m.title)
+	}
+	if !m.demonym && m.end-m.start > len(e.words) {
+		e.words = append([]string(nil), m.sent.lower[m.start:m.end]...)
+	}
+}
+
+// linkName links a named mention to an existing entity or a new one.
+func (d *doc) linkName(m *mention) {
+	text := m.text(d)
+	canonical := ""
+	if m.demonym {
+		canonical = d.x.gaz.demonyms[strings.ToLower(text)]
+	} else if p := d.x.gaz.Lookup(text); p != nil && placeType(p.Kind) == m.typ {
+		canonical = p.Name
+	}
+	words := m.sent.lower[m.start:m.end]
+	for _, e := range d.entities {
+		if canonical != "" && e.canonical == canonical {
+			d.attach(e, m)
+			return
+		}
+		if canonical != "" || e.canonical != "" {
+			continue
+		}
+		if !compatible(e.typ, m.typ) {
+			continue
+		}
+		if equalWords(e.words, words) {
+			d.attach(e, m)
+			return
+		}
+		if m.typ == newsgraph.Person && e.typ == newsgraph.Person && (isSuffix(words, e.words) || isSuffix(e.words, words)) {
+			d.attach(e, m)
+			return
+		}
+	}
+	d.attach(d.newEntity(m, canonical), m)
+}
+
+func compatible(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return newsgraph.IsLocation(a) && newsgraph.IsLocation(b)
+}
+
+// isSuffix reports whether short is the last words of long ("putin" of
+// "vladimir putin"), with long strictly longer.
+func isSuffix(short, long []string) bool {
+	if len(short) >= len(long) || len(short) == 0 {
+		return false
+	}
+	return equalWords(short, long[len(long)-len(short):])
+}
+
+// mergeAcronyms joins an acronym ("ICC") with the entity whose initials it
+// spells ("International Criminal Court").
+func (d *doc) mergeAcronyms() {
+	for _, a := range d.entities {
+		if len(a.mentions) == 0 || a.canonical != "" {
+			continue
+		}
+		name := a.name(d)
+		if !isAcronym(name) {
+			continue
+		}
+		for _, e := range d.entities {
+			if e == a || len(e.mentions) == 0 || len(e.words) < 2 {
+				continue
+			}
+			if initials(e.words) == strings.ToLower(strings.ReplaceAll(name, ".", "")) {
+				for _, m := range a.mentions {
+					d.attach(e, m)
+				}
+				a.mentions = nil
+				break
+			}
+		}
+	}
+	kept := d.entities[:0]
+	for _, e := range d.entities {
+		if len(e.mentions) > 0 {
+			e.index = len(kept)
+			kept = append(kept, e)
+		}
+	}
+	d.entities = kept
+}
+
+func isAcronym(s string) bool {
+	s = strings.ReplaceAll(s, ".", "")
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		switch w {
+		case "of", "the", "for", "and", "on", "in", "de", "&":
+			continue
+		}
+		for _, r := range w {
+			b.WriteRune(r)
+			break
+		}
+	}
+	return b.String()
+}
+
+// antecedentByHead resolves "the court" to the latest entity whose name
+// holds the head noun, or, for countries and cities, the latest entity of
+// that type.
+func (d *doc) antecedentByHead(si int, m *mention) *entity {
+	head := m.sent.lower[m.end-1]
+	var byType *entity
+	for k := si; k >= 0 && k >= si-6; k-- {
+		ms := d.sents[k].mentions
+		for j := len(ms) - 1; j >= 0; j-- {
+			o := ms[j]
+			if o.ent == nil || o.nominal || o.pronoun || (k == si && o.start >= m.start) {
+				continue
+			}
+			for _, w := range o.ent.words {
+				if w == head {
+					return o.ent
+				}
+			}
+			if m.typ == newsgraph.Person {
+				for _, t := range o.ent.titles {
+					if strings.Contains(t, head) {
+						return o.ent
+					}
+				}
+			}
+			if byType == nil && o.ent.typ == m.typ && m.typ != newsgraph.Organization && m.typ != newsgraph.Person {
+				byType = o.ent
+			}
+		}
+	}
+	return byType
+}
+
+// antecedentOfPronoun resolves he/she to a person and it/its to an
+// organization, country or treaty: first a fitting mention earlier in the
+// same sentence, else the first fitting mention (the subject) of the
+// closest earlier sentence that has one.
+func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
+	fits := func(o *mention) bool {
+		if o.ent == nil || o.pronoun {
+			return false
+		}
+		if m.typ == newsgraph.Person {
+			return o.ent.typ == newsgraph.Person
+		}
+		return o.ent.typ != newsgraph.Person && !o.demonym
+	}
+	ms := m.sent.mentions
+	for j := len(ms) - 1; j >= 0; j-- {
+		if o := ms[j]; o.start < m.start && fits(o) && !o.sent.quoted[o.start] {
+			return o.ent
+		}
+	}
+	for k := si - 1; k >= 0 && k >= si-3; k-- {
+		for _, o := range d.sents[k].mentions {
+			if fits(o) && !d.sents[k].quoted[o.start] {
+				return o.ent
+			}
+		}
+	}
+	return nil
+}
+
+// voteType settles an entity's type from its named mentions: the type most
+// of them carry, a person when any came with a title.
+func voteType(e *entity) string {
+	if e.canonical != "" {
+		return e.typ
+	}
+	counts := map[string]int{}
+	for _, m := range e.mentions {
+		if m.pronoun || m.nominal {
+			continue
+		}
+		w := 1
+		if m.title != "" && m.typ == newsgraph.Person {
+			w = 3
+		}
+		counts[m.typ] += w
+	}
+	types := make([]string, 0, len(counts))
+	for t := range counts {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	best := e.typ
+	for _, t := range types {
+		if counts[t] > counts[best] {
+			best = t
+		}
+	}
+	return best
+}

@@ -1,0 +1,375 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/nlp"
+)
+
+// Gazetteer kinds: what a known phrase names.
+const (
+	kindCountry   = "country"
+	kindDemonym   = "demonym"
+	kindState     = "state"
+	kindCity      = "city"
+	kindOrg       = "org"
+	kindTitle     = "title"
+	kindFirstName = "first"
+	kindNotName   = "notname"
+)
+
+// Place is what the gazetteer knows of a named place or organization.
+type Place struct {
+	Name    string // canonical name: "Russia"
+	Kind    string // country, state, city, org
+	Country string // the country a state or city lies in (its name)
+	Seat    string // where an organization is based
+	Pop     int    // population, for cities
+}
+
+// Gazetteer matches known names in token sequences: countries (with their
+// aliases, demonyms and capitals), states, cities, organizations, titles,
+// given names, and words that are never names.
+type Gazetteer struct {
+	phrases map[string][]phrase // by first lower-cased token
+	places  map[string]*Place   // lower-cased name or alias -> place
+	// demonyms maps "russian" to "Russia".
+	demonyms map[string]string
+	// capitals maps "moscow" to "Russia".
+	capitals map[string]string
+	// titles maps a lower-cased title to the relation it implies.
+	titles map[string]string
+	first  map[string]bool
+	cca2   map[string]string // "RU" -> "Russia"
+}
+
+type phrase struct {
+	words []string // lower-cased tokens
+	kind  string
+	key   string // lower-cased phrase, the key into places etc.
+}
+
+func newGazetteer() *Gazetteer {
+	return &Gazetteer{
+		phrases:  map[string][]phrase{},
+		places:   map[string]*Place{},
+		demonyms: map[string]string{},
+		capitals: map[string]string{},
+		titles:   map[string]string{},
+		first:    map[string]bool{},
+		cca2:     map[string]string{},
+	}
+}
+
+// LoadGazetteer reads the gazetteer files of a data folder.
+func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
+	g := newGazetteer()
+	type loader struct {
+		file string
+		fn   func(cols []string) error
+	}
+	loaders := []loader{
+		{"gazetteer/countries.tsv", g.addCountry},
+		{"gazetteer/states.tsv", g.addState},
+		{"gazetteer/cities.tsv", g.addCity},
+		{"gazetteer/organizations.tsv", g.addOrg},
+		{"gazetteer/titles.tsv", g.addTitle},
+		{"gazetteer/first_names.txt", func(c []string) error { g.first[strings.ToLower(c[0])] = true; return nil }},
+		{"rules/not_names.txt", func(c []string) error { g.addPhrase(c[0], kindNotName); return nil }},
+	}
+	for _, l := range loaders {
+		if err := eachLine(fsys, l.file, l.fn); err != nil {
+			return nil, err
+		}
+	}
+	for _, list := range g.phrases {
+		sortLongestFirst(list)
+	}
+	return g, nil
+}
+
+// eachLine calls fn with the tab-separated columns of every line of a
+// data file that is neither blank nor a # comment.
+func eachLine(fsys fs.FS, name string, fn func(cols []string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if err := fn(strings.Split(text, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+func col(cols []string, i int) string {
+	if i < len(cols) {
+		return strings.TrimSpace(cols[i])
+	}
+	return ""
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, "|") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (g *Gazetteer) addCountry(c []string) error {
+	name := col(c, 0)
+	if name == "" {
+		return fmt.Errorf("empty country name")
+	}
+	p := &Place{Name: name, Kind: kindCountry}
+	g.addPlace(name, p)
+	for _, a := range splitList(col(c, 1)) {
+		g.addPlace(a, p)
+	}
+	for _, d := range splitList(col(c, 2)) {
+		g.demonyms[strings.ToLower(d)] = name
+		g.addPhrase(d, kindDemonym)
+	}
+	for _, cap := range splitList(col(c, 3)) {
+		g.capitals[strings.ToLower(cap)] = name
+	}
+	if code := col(c, 4); code != "" {
+		g.cca2[code] = name
+	}
+	return nil
+}
+
+func (g *Gazetteer) addState(c []string) error {
+	name := col(c, 0)
+	p := &Place{Name: name, Kind: kindState, Country: g.cca2[col(c, 1)]}
+	if g.places[strings.ToLower(name)] == nil {
+		g.addPlace(name, p)
+	}
+	for _, a := range splitList(col(c, 3)) {
+		if g.places[strings.ToLower(a)] == nil && !isUpperCode(a) {
+			g.addPlace(a, p)
+		}
+	}
+	return nil
+}
+
+// isUpperCode reports two-letter postal codes ("CT", "IN", "OR"), which are
+// too ambiguous to match in running text.
+func isUpperCode(s string) bool {
+	return len(s) <= 2 && strings.ToUpper(s) == s
+}
+
+func (g *Gazetteer) addCity(c []string) error {
+	name := col(c, 0)
+	pop, _ := strconv.Atoi(col(c, 2))
+	p := &Place{Name: name, Kind: kindCity, Country: g.cca2[col(c, 1)], Pop: pop}
+	if g.places[strings.ToLower(name)] == nil { // a country or state of that name wins
+		g.addPlace(name, p)
+	}
+	for _, a := range splitList(col(c, 3)) {
+		if g.places[strings.ToLower(a)] == nil {
+			g.addPlace(a, p)
+		}
+	}
+	return nil
+}
+
+func (g *Gazetteer) addOrg(c []string) error {
+	name := col(c, 0)
+	p := &Place{Name: name, Kind: kindOrg, Seat: col(c, 2)}
+	g.addPlace(name, p)
+	for _, a := range splitList(col(c, 1)) {
+		g.addPlace(a, p)
+	}
+	return nil
+}
+
+func (g *Gazetteer) addTitle(c []string) error {
+	t := strings.ToLower(col(c, 0))
+	rel := col(c, 1)
+	if rel == "" {
+		rel = "works_for"
+	}
+	if _, ok := g.titles[t]; !ok {
+		g.titles[t] = rel
+	}
+	g.addPhrase(t, kindTitle)
+	return nil
+}
+
+func (g *Gazetteer) addPlace(name string, p *Place) {
+	key := normKey(name)
+	if key == "" {
+		return
+	}
+	if old := g.places[key]; old != nil && old.Kind != p.Kind {
+		// Countries beat states beat cities beat organizations for a
+		// shared name; the first loaded kind wins, and files load in that
+		// order.
+		return
+	}
+	g.places[key] = p
+	g.addPhrase(name, p.Kind)
+}
+
+func (g *Gazetteer) addPhrase(text, kind string) {
+	toks := nlp.Tokenize(text, 0, len(text))
+	if len(toks) == 0 {
+		return
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = strings.ToLower(t.Text)
+	}
+	first := words[0]
+	for _, p := range g.phrases[first] {
+		if p.kind == kind && equalWords(p.words, words) {
+			return
+		}
+	}
+	g.phrases[first] = append(g.phrases[first], phrase{words: words, kind: kind, key: strings.Join(words, " ")})
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sortLongestFirst(list []phrase) {
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && len(list[j].words) > len(list[j-1].words); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}
+
+// normKey is the lookup key of a name: lower case, tokens joined by spaces.
+func normKey(name string) string {
+	toks := nlp.Tokenize(name, 0, len(name))
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = strings.ToLower(t.Text)
+	}
+	return strings.Join(words, " ")
+}
+
+// Lookup returns what the gazetteer knows of a name.
+func (g *Gazetteer) Lookup(name string) *Place { return g.places[normKey(name)] }
+
+// match is one gazetteer phrase found in a sentence.
+type match struct {
+	start, end int // token range
+	kind       string
+	key        string
+}
+
+// Match finds known phrases in a sentence's tokens: at each position the
+// longest phrase of each kind, where the text is capitalized as a name
+// (titles and given names aside, which match in any case).
+func (g *Gazetteer) Match(toks []nlp.Token, lower []string) []match {
+	var out []match
+	for i := range toks {
+		for _, p := range g.phrases[lower[i]] {
+			n := len(p.words)
+			if i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < n; k++ {
+				if lower[i+k] != p.words[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if p.kind != kindTitle && p.kind != kindNotName && !capitalized(toks[i].Text) {
+				continue
+			}
+			out = append(out, match{start: i, end: i + n, kind: p.kind, key: p.key})
+		}
+	}
+	return out
+}
+
+// Hints turns the sentence's gazetteer matches and word lists into per-token
+// features for the entity model.
+func (g *Gazetteer) Hints(toks []nlp.Token, lower []string, lex func(string) bool) nlp.Hints {
+	hints := make(nlp.Hints, len(toks))
+	for _, m := range g.Match(toks, lower) {
+		for k := m.start; k < m.end; k++ {
+			pos := "I"
+			switch {
+			case m.end-m.start == 1:
+				pos = "U"
+			case k == m.start:
+				pos = "B"
+			case k == m.end-1:
+				pos = "L"
+			}
+			hints[k] = append(hints[k], m.kind+":"+pos)
+		}
+	}
+	for i, t := range toks {
+		if g.first[lower[i]] && capitalized(t.Text) {
+			hints[i] = append(hints[i], kindFirstName)
+		}
+		if capitalized(t.Text) && lex != nil && lex(lower[i]) {
+			hints[i] = append(hints[i], "lexword")
+		}
+	}
+	return hints
+}
+
+// placeType maps a gazetteer kind to an entity type.
+func placeType(kind string) string {
+	switch kind {
+	case kindCountry:
+		return newsgraph.Country
+	case kindState:
+		return newsgraph.State
+	case kindCity:
+		return newsgraph.City
+	case kindOrg:
+		return newsgraph.Organization
+	}
+	return ""
+}
+
+// capitalized reports whether a word starts with an upper-case letter.
+func capitalized(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}

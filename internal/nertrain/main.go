@@ -1,0 +1,217 @@
+// Command nertrain trains newsgraph's entity model from sentences annotated
+// with entity spans, and reports its precision and recall on held-out
+// sentences. Input files are JSON arrays of {"tokens": [...], "tags":
+// [BILOU tags with types Peop, Org, Loc, Other]} (the CoNLL04 format of
+// public relation-extraction datasets). Usage:
+//
+//	go run ./internal/nertrain -train train.json -dev dev.json -out data/models/ner.bin
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/nlp"
+)
+
+type annotated struct {
+	Tokens []string `json:"tokens"`
+	Tags   []string `json:"tags"`
+}
+
+var typeNames = map[string]string{"Peop": "PER", "Org": "ORG", "Loc": "LOC", "Other": "MISC"}
+
+func main() {
+	trainPath := flag.String("train", "", "training sentences (JSON)")
+	devPath := flag.String("dev", "", "held-out sentences (JSON)")
+	out := flag.String("out", "", "write the model here")
+	iters := flag.Int("iter", 12, "training iterations")
+	dataDir := flag.String("data", "data", "data folder with gazetteer/ and rules/")
+	flag.Parse()
+	log.SetFlags(0)
+
+	gaz, err := extract.LoadGazetteer(os.DirFS(*dataDir))
+	if err != nil {
+		log.Fatal(err)
+	}
+	tagger, err := nlp.DefaultTagger()
+	if err != nil {
+		log.Fatal(err)
+	}
+	lex, err := nlp.DefaultLexicon()
+	if err != nil {
+		log.Fatal(err)
+	}
+	prep := func(path string) []nlp.Labeled {
+		var raw []annotated
+		data, err := os.ReadFile(path)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &raw); err != nil {
+			log.Fatalf("%s: %v", path, err)
+		}
+		var out []nlp.Labeled
+		for _, a := range raw {
+			toks, labels := project(a)
+			tagger.Tag(toks)
+			lower := make([]string, len(toks))
+			for i, t := range toks {
+				lower[i] = strings.ToLower(t.Text)
+			}
+			out = append(out, nlp.Labeled{Tokens: toks, Labels: labels, Hints: gaz.Hints(toks, lower, lex.Known)})
+		}
+		return out
+	}
+	train := prep(*trainPath)
+	var dev []nlp.Labeled
+	if *devPath != "" {
+		dev = prep(*devPath)
+	}
+	log.Printf("training on %d sentences, %d iterations", len(train), *iters)
+	m := nlp.TrainNER(train, *iters, 1)
+	if dev != nil {
+		report(m, dev)
+	}
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if _, err := m.WriteTo(f); err != nil {
+			log.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("wrote %s", *out)
+	}
+}
+
+// project re-tokenizes an annotated sentence with newsgraph's tokenizer and
+// carries the entity spans over by character offsets, so the model learns
+// on the tokens it will see.
+func project(a annotated) ([]nlp.Token, []string) {
+	var b strings.Builder
+	type span struct {
+		start, end int
+		typ        string
+	}
+	var spans []span
+	var cur *span
+	for i, t := range a.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(t)
+		tag := a.Tags[i]
+		switch tag[0] {
+		case 'B', 'U':
+			spans = append(spans, span{start, b.Len(), typeNames[tag[2:]]})
+			cur = &spans[len(spans)-1]
+		case 'I', 'L':
+			if cur != nil {
+				cur.end = b.Len()
+			}
+		}
+		if tag[0] == 'U' || tag[0] == 'L' || tag == "O" {
+			cur = nil
+		}
+	}
+	text := b.String()
+	toks := nlp.Tokenize(text, 0, len(text))
+	labels := make([]string, len(toks))
+	for i := range labels {
+		labels[i] = "O"
+	}
+	for _, s := range spans {
+		var in []int
+		for i, t := range toks {
+			if t.Start >= s.start && t.End <= s.end {
+				in = append(in, i)
+			}
+		}
+		// A sentence-final period glued to the last word is not part of it.
+		for len(in) > 0 && toks[in[len(in)-1]].Text == "." {
+			in = in[:len(in)-1]
+		}
+		if len(in) == 0 {
+			continue
+		}
+		if len(in) == 1 {
+			labels[in[0]] = "U-" + s.typ
+			continue
+		}
+		for k, i := range in {
+			switch k {
+			case 0:
+				labels[i] = "B-" + s.typ
+			case len(in) - 1:
+				labels[i] = "L-" + s.typ
+			default:
+				labels[i] = "I-" + s.typ
+			}
+		}
+	}
+	return toks, labels
+}
+
+func spansOf(toks []nlp.Token, labels []string) map[string]string {
+	out := map[string]string{}
+	start := -1
+	for i, l := range labels {
+		switch {
+		case l == "O":
+			start = -1
+		case l[0] == 'U':
+			out[fmt.Sprint(i, i+1)] = l[2:]
+		case l[0] == 'B':
+			start = i
+		case l[0] == 'L' && start >= 0:
+			out[fmt.Sprint(start, i+1)] = l[2:]
+			start = -1
+		}
+	}
+	return out
+}
+
+func report(m *nlp.NER, dev []nlp.Labeled) {
+	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, s := range dev {
+		pred := spansOf(s.Tokens, m.Predict(s.Tokens, s.Hints))
+		gold := spansOf(s.Tokens, s.Labels)
+		for k, t := range pred {
+			if gold[k] == t {
+				tp[t]++
+			} else {
+				fp[t]++
+			}
+		}
+		for k, t := range gold {
+			if pred[k] != t {
+				fn[t]++
+			}
+		}
+	}
+	types := []string{"PER", "ORG", "LOC", "MISC"}
+	sort.Strings(types)
+	var T, F, N int
+	for _, t := range types {
+		p := float64(tp[t]) / float64(tp[t]+fp[t])
+		r := float64(tp[t]) / float64(tp[t]+fn[t])
+		log.Printf("%-4s P %.3f R %.3f F1 %.3f", t, p, r, 2*p*r/(p+r))
+		if t != "MISC" {
+			T, F, N = T+tp[t], F+fp[t], N+fn[t]
+		}
+	}
+	p := float64(T) / float64(T+F)
+	r := float64(T) / float64(T+N)
+	log.Printf("PER+ORG+LOC P %.3f R %.3f F1 %.3f", p, r, 2*p*r/(p+r))
+}
