@@ -291,7 +291,13 @@ func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
 		if m.typ == newsgraph.Person {
 			return o.ent.typ == newsgraph.Person
 		}
-		return o.ent.typ != newsgraph.Person && !o.demonym
+		// "it" stands for an organization, a country or a treaty: places
+		// and cities are rarely what "it" does something.
+		switch o.ent.typ {
+		case newsgraph.Organization, newsgraph.Country, newsgraph.Legislation:
+			return !o.demonym
+		}
+		return false
 	}
 	ms := m.sent.mentions
 	for j := len(ms) - 1; j >= 0; j-- {
@@ -299,7 +305,11 @@ func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
 			return o.ent
 		}
 	}
-	for k := si - 1; k >= 0 && k >= si-3; k-- {
+	reach := 3
+	if m.typ != newsgraph.Person {
+		reach = 1
+	}
+	for k := si - 1; k >= 0 && k >= si-reach; k-- {
 		for _, o := range d.sents[k].mentions {
 			if fits(o) && !d.sents[k].quoted[o.start] {
 				return o.ent

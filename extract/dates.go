@@ -77,6 +77,10 @@ func resolveDate(s *sentence, ref time.Time) string {
 					return fmt.Sprintf("%04d-%02d", y, m)
 				}
 			}
+			if i+2 < n && w[i+1] == "of" && (w[i+2] == "last" || w[i+2] == "this" || w[i+2] == "next") && i+3 < n && w[i+3] == "year" && !ref.IsZero() {
+				k := map[string]int{"last": -1, "this": 0, "next": 1}[w[i+2]]
+				return fmt.Sprintf("%04d-%02d", ref.Year()+k, m)
+			}
 			if i > 0 && (w[i-1] == "in" || w[i-1] == "since" || w[i-1] == "last" || w[i-1] == "early" || w[i-1] == "late") && !ref.IsZero() {
 				y := yearNear(ref, m)
 				if w[i-1] == "last" && m >= ref.Month() {

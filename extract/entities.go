@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -20,26 +21,20 @@ type mention struct {
 	full       string // the surface form with the title, when it was cut
 }
 
+// possessive reports a possessive pronoun: "its", "his", "her" before a noun.
+func (m *mention) possessive() bool {
+	return m.pronoun && m.sent.Tokens[m.start].Tag == "PRP$"
+}
+
 func (m *mention) text(d *doc) string {
 	toks := m.sent.Tokens
 	return d.text[toks[m.start].Start:toks[m.end-1].End]
 }
 
-// legislationHeads end the names of treaties and laws.
-var legislationHeads = map[string]bool{
-	"statute": true, "treaty": true, "convention": true, "conventions": true, "agreement": true,
-	"accord": true, "accords": true, "protocol": true, "act": true, "charter": true, "pact": true,
-	"resolution": true, "declaration": true, "covenant": true, "law": true, "code": true,
-}
-
-// eventHeads end the names of events.
-var eventHeads = map[string]bool{
-	"war": true, "summit": true, "games": true, "olympics": true, "election": true, "elections": true,
-	"conference": true, "crisis": true, "revolution": true, "cup": true, "forum": true, "massacre": true,
-}
-
 // findEntities runs the entity model over each sentence and types what it
-// finds with the gazetteer.
+// finds with the gazetteer; then it finds again, in the whole article, the
+// names found once ("Lvova-Belova" where the model missed it), and the
+// names the gazetteer knows for sure.
 func (d *doc) findEntities() {
 	for _, s := range d.sents {
 		hints := d.x.gaz.Hints(s.Tokens, s.lower, d.x.lexicon.Known)
@@ -59,13 +54,17 @@ func (d *doc) findEntities() {
 				start = -1
 			}
 		}
-		spans = d.addLegislation(s, spans)
+		spans = d.addNamesByHead(s, spans)
+		spans = d.extendNames(s, spans)
 		spans = d.splitAtTitles(s, spans)
 		for _, m := range spans {
 			if d.refine(m) {
 				s.mentions = append(s.mentions, m)
 			}
 		}
+	}
+	d.propagateNames()
+	for _, s := range d.sents {
 		d.addDemonyms(s)
 		d.addPronounsAndNominals(s)
 		s.at = make([]*mention, len(s.Tokens)+1)
@@ -77,14 +76,144 @@ func (d *doc) findEntities() {
 	}
 }
 
+// bigCity is the population from which a gazetteer city is taken as a
+// mention even when the model missed it.
+const bigCity = 500000
+
+// propagateNames adds mentions the model missed: every other occurrence
+// of a name it found in the article (a person's surname included), and
+// the countries, states, organizations and big cities of the gazetteer.
+func (d *doc) propagateNames() {
+	type known struct {
+		words []string
+		typ   string
+	}
+	var names []known
+	seen := map[string]bool{}
+	addName := func(words []string, typ string) {
+		key := strings.Join(words, " ")
+		if seen[key] || len(words) == 0 {
+			return
+		}
+		seen[key] = true
+		names = append(names, known{words, typ})
+	}
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.demonym || m.typ == "" || !capitalized(s.Tokens[m.start].Text) {
+				continue
+			}
+			words := s.lower[m.start:m.end]
+			addName(words, m.typ)
+			if m.typ == newsgraph.Person && len(words) > 1 {
+				last := s.Tokens[m.end-1].Text
+				if capitalized(last) && !d.x.lexicon.Known(words[len(words)-1]) && d.x.gaz.titles[words[len(words)-1]] == "" {
+					addName(words[len(words)-1:], newsgraph.Person)
+				}
+			}
+		}
+	}
+	for _, s := range d.sents {
+		covered := make([]bool, len(s.Tokens))
+		for _, m := range s.mentions {
+			for k := m.start; k < m.end; k++ {
+				covered[k] = true
+			}
+		}
+		var extra []*mention
+		free := func(i, j int) bool {
+			for k := i; k < j; k++ {
+				if covered[k] {
+					return false
+				}
+			}
+			return true
+		}
+		for i := 0; i < len(s.Tokens); i++ {
+			if covered[i] || !capitalized(s.Tokens[i].Text) {
+				continue
+			}
+			best, typ := 0, ""
+			for _, n := range names {
+				if len(n.words) > best && i+len(n.words) <= len(s.Tokens) && equalWords(n.words, s.lower[i:i+len(n.words)]) && free(i, i+len(n.words)) {
+					best, typ = len(n.words), n.typ
+				}
+			}
+			if best == 0 {
+				for _, gm := range d.x.gaz.matchAt(s.Tokens, s.lower, i) {
+					if gm.end-gm.start <= best || !free(gm.start, gm.end) {
+						continue
+					}
+					p := d.x.gaz.places[gm.key]
+					if p == nil || p.Kind == kindCity && p.Pop < bigCity {
+						continue
+					}
+					if i == 0 && len(s.Tokens) > 1 && gm.end-gm.start == 1 && d.x.lexicon.Known(s.lower[i]) {
+						continue // a sentence-initial common word ("Turkey", "Chad")
+					}
+					best, typ = gm.end-gm.start, placeType(p.Kind)
+				}
+			}
+			if best == 0 {
+				continue
+			}
+			// Keep "Putin" out of "Putin's" only as a token: the mention is
+			// the name itself.
+			extra = append(extra, &mention{sent: s, start: i, end: i + best, typ: typ})
+			for k := i; k < i+best; k++ {
+				covered[k] = true
+			}
+			i += best - 1
+		}
+		if len(extra) > 0 {
+			s.mentions = append(s.mentions, extra...)
+			sortMentions(s.mentions)
+		}
+	}
+}
+
 // refine cuts titles and articles off a span, types it, and reports
 // whether it is kept as a mention.
 func (d *doc) refine(m *mention) bool {
 	s := m.sent
-	full := m.text(d)
-	// Leading "the".
-	for m.end-m.start > 1 && (s.lower[m.start] == "the") {
+	// Punctuation at either end ("Dmitry Peskov —").
+	for m.end > m.start && !hasLetterOrDigit(s.Tokens[m.end-1].Text) {
+		m.end--
+	}
+	for m.end > m.start && !hasLetterOrDigit(s.Tokens[m.start].Text) {
 		m.start++
+	}
+	if m.end == m.start {
+		return false
+	}
+	// A name holds no lower-case words but connectors: the model's
+	// "International Criminal Court on Friday" ends at "Court".
+	for k := m.start + 1; k < m.end; k++ {
+		t := s.Tokens[k].Text
+		if !capitalized(t) && hasLetter(t) && !nameConnectors[s.lower[k]] && !strings.Contains(t, "-") && !isAbbreviationToken(t) {
+			m.end = k
+			break
+		}
+		if k+1 < m.end && nameConnectors[s.lower[k]] && isCalendarWord(s.lower[k+1]) {
+			m.end = k // "Court on Friday"
+			break
+		}
+	}
+	for m.end > m.start && (nameConnectors[s.lower[m.end-1]] || s.Tokens[m.end-1].Tag == "POS") {
+		m.end--
+	}
+	if m.end == m.start {
+		return false
+	}
+	full := m.text(d)
+	// Leading "the", unless the gazetteer knows the name with it ("The Hague").
+	for m.end-m.start > 1 && s.lower[m.start] == "the" && d.x.gaz.Lookup(m.text(d)) == nil {
+		m.start++
+	}
+	if m.start > 0 && s.lower[m.start-1] == "the" && m.typ != "PER" {
+		if p := d.x.gaz.Lookup("the " + m.text(d)); p != nil {
+			m.start-- // "HAGUE" after "THE" is The Hague
+		}
 	}
 	// Leading titles: "President Vladimir Putin" -> title president.
 	for m.end-m.start > 1 {
@@ -109,18 +238,26 @@ func (d *doc) refine(m *mention) bool {
 	if d.x.gaz.isNotName(lower) || !hasLetter(text) {
 		return false
 	}
+	if m.end-m.start == 1 && isSentenceStart(s, m.start) && d.x.lexicon.Known(lower) && d.x.gaz.Lookup(text) == nil && m.title == "" {
+		return false // "Judges said": a common word, capitalized to start a sentence
+	}
 	place := d.x.gaz.Lookup(text)
+	if place != nil && (place.Kind == kindCountry || place.Kind == kindState) && m.title == "" && (m.typ != "PER" || m.end-m.start == 1) {
+		// A country or state under any label of the model's ("Russian
+		// Federation" as an organization).
+		m.typ = "LOC"
+	}
 	switch m.typ {
 	case "PER":
 		m.typ = newsgraph.Person
-		if place != nil && m.end-m.start == 1 && m.title == "" && place.Kind != kindOrg {
-			// A lone known place name the model took for a person.
-			m.typ = placeType(place.Kind)
+		if place != nil && m.end-m.start == 1 && m.title == "" && place.Kind == kindCity && place.Pop >= 1000000 {
+			// A lone big city the model took for a person.
+			m.typ = newsgraph.City
 		}
 	case "ORG":
 		m.typ = newsgraph.Organization
-		if place != nil && place.Kind != kindOrg && m.end-m.start == 1 {
-			m.typ = placeType(place.Kind)
+		if place != nil && place.Kind == kindCity && m.end-m.start == 1 {
+			m.typ = newsgraph.City
 		}
 	case "LOC":
 		m.typ = newsgraph.Place
@@ -132,11 +269,10 @@ func (d *doc) refine(m *mention) bool {
 			_ = country
 		}
 	case "MISC":
-		last := s.lower[m.end-1]
-		switch {
-		case legislationHeads[last]:
+		switch d.x.gaz.heads[s.lower[m.end-1]] {
+		case newsgraph.Legislation:
 			m.typ = newsgraph.Legislation
-		case eventHeads[last]:
+		case newsgraph.Event:
 			m.typ = newsgraph.Event
 		default:
 			if _, ok := d.x.gaz.demonyms[lower]; ok {
@@ -146,9 +282,30 @@ func (d *doc) refine(m *mention) bool {
 			}
 			return false
 		}
-	case newsgraph.Legislation:
+	case newsgraph.Legislation, newsgraph.Event:
 	default:
 		return false
+	}
+	if m.typ == newsgraph.Organization && d.partOfTitle(m) {
+		return false
+	}
+	return true
+}
+
+// partOfTitle reports an organization-like name that completes a title:
+// "commissioner for Children's Rights", "minister of Foreign Affairs".
+func (d *doc) partOfTitle(m *mention) bool {
+	s := m.sent
+	if m.start < 2 || (s.lower[m.start-1] != "for" && s.lower[m.start-1] != "of") {
+		return false
+	}
+	if d.titleAt(s, m.start-2, m.start-1) == 0 {
+		return false
+	}
+	for k := m.start; k < m.end; k++ {
+		if w := s.lower[k]; w != "'s" && w != "and" && !d.x.lexicon.Known(w) {
+			return false
+		}
 	}
 	return true
 }
@@ -259,6 +416,71 @@ func (g *Gazetteer) isNotName(lower string) bool {
 	return false
 }
 
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameConnectors may stand inside a name: "Bank of America", "Ministry
+// for Foreign Affairs", "Bosnia and Herzegovina", "Children's".
+var nameConnectors = map[string]bool{
+	"of": true, "for": true, "and": true, "the": true, "on": true, "de": true, "du": true, "des": true,
+	"la": true, "le": true, "al": true, "el": true, "bin": true, "van": true, "von": true, "der": true,
+	"'s": true, "&": true, "da": true, "di": true, "del": true, "y": true,
+}
+
+func isCalendarWord(w string) bool {
+	_, month := months[w]
+	_, day := weekdays[w]
+	return month || day
+}
+
+func isAbbreviationToken(t string) bool {
+	return strings.HasSuffix(t, ".") && len(t) <= 5
+}
+
+// nameParticles join the parts of a name: "Bashar al-Assad", "Ludwig van
+// Beethoven", "Osama bin Laden".
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "abu": true, "van": true, "von": true, "de": true,
+	"da": true, "di": true, "du": true, "del": true, "della": true, "der": true, "den": true, "dos": true, "das": true, "la": true, "le": true,
+}
+
+// extendNames carries a person's name over lower-case particles the model
+// left out: "al-Assad" after "Bashar", "van Gogh" after "Vincent".
+func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
+	for _, m := range spans {
+		if m.typ != "PER" {
+			continue
+		}
+		for m.end < len(s.Tokens) {
+			w := s.Tokens[m.end].Text
+			if prefix, rest, ok := strings.Cut(w, "-"); ok && nameParticles[prefix] && capitalized(rest) {
+				m.end++ // al-Assad
+				continue
+			}
+			if nameParticles[w] && m.end+1 < len(s.Tokens) && capitalized(s.Tokens[m.end+1].Text) {
+				m.end += 2 // van Gogh
+				continue
+			}
+			break
+		}
+	}
+	// Drop spans the extension swallowed.
+	kept := spans[:0]
+	for i, m := range spans {
+		if i > 0 && m.start < kept[len(kept)-1].end {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
 func hasLetter(s string) bool {
 	for _, r := range s {
 		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 {
@@ -268,37 +490,50 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// addLegislation finds treaty and law names the model may have cut or
-// mistyped: a capitalized run ending in a legislation head word ("Rome
-// Statute", "Paris Agreement") or starting with one ("Treaty of
-// Versailles"). They replace overlapping model spans.
-func (d *doc) addLegislation(s *sentence, spans []*mention) []*mention {
+// addNamesByHead finds names the model may have cut or mistyped: a
+// capitalized run ending in a head word of names_heads.tsv ("Rome
+// Statute", "Foreign Ministry") or starting with one before "of" ("Treaty
+// of Versailles", "Ministry of Foreign Affairs"). A name found so replaces
+// the model's spans inside it, and yields to a longer one.
+func (d *doc) addNamesByHead(s *sentence, spans []*mention) []*mention {
 	toks := s.Tokens
 	for i := 0; i < len(toks); i++ {
-		if !legislationHeads[s.lower[i]] || !capitalized(toks[i].Text) {
+		typ := d.x.gaz.heads[s.lower[i]]
+		if typ == "" || !capitalized(toks[i].Text) {
 			continue
 		}
 		start, end := i, i+1
-		for start > 0 && capitalized(toks[start-1].Text) && s.lower[start-1] != "the" && !isSentenceStart(s, start-1) {
+		for start > 0 && capitalized(toks[start-1].Text) && s.lower[start-1] != "the" && !isSentenceStart(s, start-1) && toks[start-1].Tag != "POS" {
 			start--
 		}
-		if start == i && i+2 < len(toks) && s.lower[i+1] == "of" && capitalized(toks[i+2].Text) {
+		if i+2 < len(toks) && (s.lower[i+1] == "of" || s.lower[i+1] == "for" || s.lower[i+1] == "on") && capitalized(toks[i+2].Text) {
 			end = i + 3
-			for end < len(toks) && capitalized(toks[end].Text) {
+			for end < len(toks) && (capitalized(toks[end].Text) || (s.lower[end] == "and" || s.lower[end] == "of") && end+1 < len(toks) && capitalized(toks[end+1].Text)) {
 				end++
 			}
 		}
 		if end-start < 2 {
 			continue
 		}
-		m := &mention{sent: s, start: start, end: end, typ: newsgraph.Legislation}
+		covered := false
 		kept := spans[:0]
 		for _, o := range spans {
-			if o.end <= start || o.start >= end {
+			switch {
+			case o.end <= start || o.start >= end:
+				kept = append(kept, o)
+			case o.start <= start && o.end >= end && (o.end-o.start > end-start):
+				covered = true // the model's span is longer: keep it
 				kept = append(kept, o)
 			}
 		}
-		spans = append(kept, m)
+		spans = kept
+		if !covered {
+			label := map[string]string{newsgraph.Organization: "ORG"}[typ]
+			if label == "" {
+				label = typ
+			}
+			spans = append(spans, &mention{sent: s, start: start, end: end, typ: label})
+		}
 		i = end - 1
 	}
 	sortMentions(spans)
@@ -361,15 +596,22 @@ func (d *doc) addPronounsAndNominals(s *sentence) {
 		if w != "the" || i+1 >= len(s.Tokens) {
 			continue
 		}
-		// the [modifiers] head: up to three words before a known head noun.
+		// the [modifiers] head: up to four words before a known head noun;
+		// a place or organization may modify it through a compound
+		// ("the Hague-based court").
+		compound := false
 		for n := 1; n <= 4 && i+n < len(s.Tokens); n++ {
 			head := s.lower[i+n]
 			if covered[i+n] {
+				if i+n+1 < len(s.Tokens) && strings.HasPrefix(s.Tokens[i+n+1].Text, "-") {
+					compound = true
+					continue
+				}
 				break
 			}
 			typ, ok := nominalHeads[head]
 			if !ok {
-				if !isModifierTag(s.Tokens[i+n].Tag) {
+				if !isModifierTag(s.Tokens[i+n].Tag) && !strings.HasPrefix(s.Tokens[i+n].Text, "-") {
 					break
 				}
 				continue
@@ -378,7 +620,11 @@ func (d *doc) addPronounsAndNominals(s *sentence) {
 			if i+n+1 < len(s.Tokens) && strings.HasPrefix(s.Tokens[i+n+1].Tag, "NN") {
 				break
 			}
-			extra = append(extra, &mention{sent: s, start: i, end: i + n + 1, typ: typ, nominal: true})
+			start := i
+			if compound {
+				start = i + n // the modifier stays a mention of its own
+			}
+			extra = append(extra, &mention{sent: s, start: start, end: i + n + 1, typ: typ, nominal: true})
 			break
 		}
 	}

@@ -88,6 +88,7 @@ func (o overlay) Open(name string) (fs.File, error) {
 type sentence struct {
 	nlp.Sentence
 	index    int
+	para     int // paragraph number
 	lower    []string
 	lemma    []string
 	mentions []*mention // in token order
@@ -122,20 +123,21 @@ func (x *Extractor) Extract(a newsgraph.Article) *newsgraph.Document {
 // readSentences cleans the article and splits, tags and lemmatizes its
 // sentences.
 func (d *doc) readSentences() {
-	for _, p := range d.x.clean.Paragraphs(d.text) {
+	for pi, p := range d.x.clean.Paragraphs(d.text) {
+		inQuote := false
 		for _, s := range nlp.Sentences(d.text, p.start, p.end) {
 			if len(s.Tokens) == 0 {
 				continue
 			}
 			d.x.tagger.Tag(s.Tokens)
-			st := &sentence{Sentence: s, index: len(d.sents)}
+			st := &sentence{Sentence: s, index: len(d.sents), para: pi}
 			st.lower = make([]string, len(s.Tokens))
 			st.lemma = make([]string, len(s.Tokens))
 			for i, t := range s.Tokens {
 				st.lower[i] = strings.ToLower(t.Text)
 				st.lemma[i] = d.x.lexicon.Lemma(st.lower[i])
 			}
-			st.quoted = quotedTokens(s.Tokens)
+			st.quoted, inQuote = quotedTokens(s.Tokens, inQuote)
 			d.sents = append(d.sents, st)
 		}
 	}

@@ -45,8 +45,13 @@ type Gazetteer struct {
 	capitals map[string]string
 	// titles maps a lower-cased title to the relation it implies.
 	titles map[string]string
+	// jobs are titles of occupations rather than public offices.
+	jobs map[string]bool
 	first  map[string]bool
 	cca2   map[string]string // "RU" -> "Russia"
+	// heads maps a lower-case head word ("ministry", "statute") to the
+	// entity type of the names it ends.
+	heads map[string]string
 }
 
 type phrase struct {
@@ -62,8 +67,10 @@ func newGazetteer() *Gazetteer {
 		demonyms: map[string]string{},
 		capitals: map[string]string{},
 		titles:   map[string]string{},
+		jobs:     map[string]bool{},
 		first:    map[string]bool{},
 		cca2:     map[string]string{},
+		heads:    map[string]string{},
 	}
 }
 
@@ -82,6 +89,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		{"gazetteer/titles.tsv", g.addTitle},
 		{"gazetteer/first_names.txt", func(c []string) error { g.first[strings.ToLower(c[0])] = true; return nil }},
 		{"rules/not_names.txt", func(c []string) error { g.addPhrase(c[0], kindNotName); return nil }},
+		{"rules/name_heads.tsv", g.addHead},
 	}
 	for _, l := range loaders {
 		if err := eachLine(fsys, l.file, l.fn); err != nil {
@@ -206,6 +214,17 @@ func (g *Gazetteer) addOrg(c []string) error {
 	return nil
 }
 
+func (g *Gazetteer) addHead(c []string) error {
+	typ := col(c, 1)
+	switch typ {
+	case newsgraph.Organization, newsgraph.Legislation, newsgraph.Event:
+	default:
+		return fmt.Errorf("head %q: type %q is not Organization, Legislation or Event", col(c, 0), typ)
+	}
+	g.heads[strings.ToLower(col(c, 0))] = typ
+	return nil
+}
+
 func (g *Gazetteer) addTitle(c []string) error {
 	t := strings.ToLower(col(c, 0))
 	rel := col(c, 1)
@@ -214,6 +233,9 @@ func (g *Gazetteer) addTitle(c []string) error {
 	}
 	if _, ok := g.titles[t]; !ok {
 		g.titles[t] = rel
+	}
+	if col(c, 2) == "job" {
+		g.jobs[t] = true
 	}
 	g.addPhrase(t, kindTitle)
 	return nil
@@ -318,6 +340,25 @@ func (g *Gazetteer) Match(toks []nlp.Token, lower []string) []match {
 			}
 			out = append(out, match{start: i, end: i + n, kind: p.kind, key: p.key})
 		}
+	}
+	return out
+}
+
+// matchAt returns the known phrases (of places and organizations) that
+// start at token i.
+func (g *Gazetteer) matchAt(toks []nlp.Token, lower []string, i int) []match {
+	var out []match
+	for _, p := range g.phrases[lower[i]] {
+		switch p.kind {
+		case kindCountry, kindState, kindCity, kindOrg:
+		default:
+			continue
+		}
+		n := len(p.words)
+		if i+n > len(toks) || !equalWords(p.words, lower[i:i+n]) || !capitalized(toks[i].Text) {
+			continue
+		}
+		out = append(out, match{start: i, end: i + n, kind: p.kind, key: p.key})
 	}
 	return out
 }

@@ -18,11 +18,13 @@ var speechVerbs = map[string]bool{
 var quoteRule = &Rule{Name: "quotes", Predicate: "said", Confidence: 0.85}
 var accordingRule = &Rule{Name: "quotes:according-to", Predicate: "said", Confidence: 0.6}
 
-// quotedTokens marks the tokens inside quotation marks. Straight quotes
-// toggle; curly and treebank quotes say which way they face.
-func quotedTokens(toks []nlp.Token) []bool {
+// quotedTokens marks the tokens inside quotation marks, starting inside
+// a quote when in is set (a quote left open by the previous sentence of
+// the paragraph); it returns whether a quote is still open at the end.
+// Straight quotes toggle; curly and treebank quotes say which way they
+// face.
+func quotedTokens(toks []nlp.Token, in bool) ([]bool, bool) {
 	q := make([]bool, len(toks))
-	in := false
 	for i, t := range toks {
 		switch t.Text {
 		case "“", "``":
@@ -37,7 +39,7 @@ func quotedTokens(toks []nlp.Token) []bool {
 		}
 		q[i] = in
 	}
-	return q
+	return q, in
 }
 
 // quoteSpan is the token range of a quotation inside a sentence.
@@ -53,105 +55,122 @@ func quoteSpans(s *sentence) []quoteSpan {
 		for j < len(s.Tokens) && s.quoted[j] {
 			j++
 		}
-		out = append(out, quoteSpan{i, j})
+		words := 0
+		for k := i; k < j; k++ {
+			if hasLetter(s.Tokens[k].Text) {
+				words++
+			}
+		}
+		if words >= 3 { // fewer: a scare-quoted word, not a quotation
+			out = append(out, quoteSpan{i, j})
+		}
 		i = j
 	}
 	return out
 }
 
-// findQuotes attributes direct quotes to their speakers — "…," Peskov
-// said; Kuleba said: "…"; "…," said Khan — and reports introduced by
-// "according to".
+// findQuotes attributes direct quotes to their speakers: "…," Peskov
+// said; Kuleba said: "…"; "…," said Khan; he said. A quote running over
+// several sentences goes to the speaker named where it ends. Reports
+// introduced by "according to" are read too.
 func (d *doc) findQuotes() {
+	type part struct {
+		s    *sentence
+		text string
+	}
+	var pending []part
 	for si, s := range d.sents {
-		for _, q := range quoteSpans(s) {
-			words := 0
-			for k := q.start; k < q.end; k++ {
-				if hasLetter(s.Tokens[k].Text) {
-					words++
-				}
-			}
-			if words < 2 {
-				continue // a scare-quoted word, not a quotation
-			}
-			speaker := d.speakerAfter(s, q.end)
-			if speaker == nil {
-				speaker = d.speakerBefore(s, q.start)
-			}
-			if speaker == nil && q.start <= 1 && q.end >= len(s.Tokens)-2 && si+1 < len(d.sents) {
-				// A whole-sentence quote attributed in the next sentence.
-				next := d.sents[si+1]
-				speaker = d.speakerAfter(next, 0)
-			}
-			if speaker == nil {
-				continue
-			}
-			text := d.text[s.Tokens[q.start].Start:s.Tokens[q.end-1].End]
-			d.addFact(s, speaker, "said", nil, strings.TrimRight(text, " ,"), quoteRule)
+		if si > 0 && d.sents[si-1].para != s.para {
+			pending = nil
 		}
-		d.accordingTo(s)
+		spans := quoteSpans(s)
+		speaker := d.speaker(s)
+		if speaker == nil {
+			for _, q := range spans {
+				pending = append(pending, part{s, d.quoteText(s, q)})
+			}
+			if len(spans) == 0 {
+				pending = nil
+			}
+			d.accordingTo(s)
+			continue
+		}
+		var texts []string
+		for _, p := range pending {
+			texts = append(texts, p.text)
+		}
+		pending = nil
+		for _, q := range spans {
+			texts = append(texts, d.quoteText(s, q))
+		}
+		if len(texts) > 0 {
+			d.addFact(s, speaker, "said", nil, strings.Join(texts, " "), quoteRule)
+		}
 	}
 }
 
-// speakerAfter finds "[,] Speaker said" or "[,] said Speaker" from pos.
-func (d *doc) speakerAfter(s *sentence, pos int) *entity {
-	i := pos
-	for i < len(s.Tokens) && (s.Tokens[i].Text == "," || isQuoteMark(s.Tokens[i].Text)) {
-		i++
+func (d *doc) quoteText(s *sentence, q quoteSpan) string {
+	return strings.TrimRight(d.text[s.Tokens[q.start].Start:s.Tokens[q.end-1].End], " ,")
+}
+
+// speaker finds who speaks in a sentence with quotes: the subject of a
+// speech verb outside the quotes ("Peskov said", "he wrote"), or the
+// person after it ("said Khan", "wrote Foreign Minister Dmytro Kuleba").
+func (d *doc) speaker(s *sentence) *entity {
+	hasQuote := false
+	for _, q := range s.quoted {
+		if q {
+			hasQuote = true
+			break
+		}
 	}
-	if i >= len(s.Tokens) {
+	if !hasQuote {
 		return nil
 	}
-	if speechVerbs[s.lemma[i]] && strings.HasPrefix(s.Tokens[i].Tag, "VB") {
-		if m := d.mentionNear(s, i+1, 1); m != nil {
-			return m
+	for k, t := range s.Tokens {
+		if s.quoted[k] || !speechVerbs[s.lemma[k]] || !strings.HasPrefix(t.Tag, "VB") {
+			continue
 		}
-	}
-	if m := s.at[i]; m != nil && m.ent != nil && speaks(m.ent) {
-		for k := m.end; k < len(s.Tokens) && k <= m.end+3; k++ {
-			if speechVerbs[s.lemma[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
-				return d.agent(m)
-			}
-			if s.Tokens[k].Text == "," || s.Tokens[k].Text == "." {
+		// Subject: the closest speaking mention before the verb, or before
+		// an apposition ("Khan, the court's prosecutor, said").
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if s.quoted[j] || s.Tokens[j].Text == "," {
 				break
 			}
-		}
-	}
-	return nil
-}
-
-// speakerBefore finds "Speaker said[:,] …" or "Speaker said the deal was …"
-// before a quote starting at pos.
-func (d *doc) speakerBefore(s *sentence, pos int) *entity {
-	for k := pos - 1; k >= 0 && k >= pos-12; k-- {
-		if s.quoted[k] {
-			return nil
-		}
-		if speechVerbs[s.lemma[k]] && strings.HasPrefix(s.Tokens[k].Tag, "VB") {
-			// The speaker is the closest speaking mention before the verb.
-			for j := k - 1; j >= 0 && j >= k-6; j-- {
-				if m := s.at[j]; m != nil && m.ent != nil && speaks(m.ent) && m.end <= k {
-					return d.agent(m)
-				}
+			if m := mentionEndingAt(s, j+1); m != nil && speaks(m.ent) && !m.adjectival {
+				return d.agent(m)
 			}
-			return nil
+		}
+		for _, m := range s.mentions {
+			if m.end < k && m.ent != nil && speaks(m.ent) && !m.adjectival && !s.quoted[m.start] && relativeClauseEnd(s, m.end) == k {
+				return d.agent(m)
+			}
+		}
+		// Inverted: "said Peskov", "wrote Ukrainian Foreign Minister Kuleba".
+		if k+1 < len(s.Tokens) {
+			p := d.skipPremodifiers(s, k+1, elem{})
+			if m := s.at[p]; m != nil && m.ent != nil && speaks(m.ent) && !m.adjectival {
+				return d.agent(m)
+			}
 		}
 	}
 	return nil
 }
 
-// mentionNear returns the entity of a speaking mention starting within n
-// tokens of pos.
-func (d *doc) mentionNear(s *sentence, pos, n int) *entity {
-	for k := pos; k < len(s.Tokens) && k <= pos+n; k++ {
-		if m := s.at[k]; m != nil && m.ent != nil && speaks(m.ent) {
-			return d.agent(m)
+// mentionEndingAt returns the mention that ends at token end.
+func mentionEndingAt(s *sentence, end int) *mention {
+	for _, m := range s.mentions {
+		if m.end == end && m.ent != nil {
+			return m
 		}
 	}
 	return nil
 }
 
 func speaks(e *entity) bool {
+	if e == nil {
+		return false
+	}
 	switch e.typ {
 	case newsgraph.Person, newsgraph.Organization, newsgraph.Country, newsgraph.City:
 		return true
@@ -168,31 +187,31 @@ func isQuoteMark(s string) bool {
 }
 
 // accordingTo reads "…, according to Speaker." as the speaker saying the
-// rest of the sentence.
+// rest of the sentence. The speaker's mention must end the phrase
+// ("according to an NBC translation" names no speaker).
 func (d *doc) accordingTo(s *sentence) {
 	for i := 0; i+2 < len(s.Tokens); i++ {
 		if s.lower[i] != "according" || s.lower[i+1] != "to" {
 			continue
 		}
-		m := d.mentionNear(s, i+2, 2)
-		if m == nil {
+		p := d.skipPremodifiers(s, i+2, elem{})
+		m := s.at[p]
+		if m == nil || m.ent == nil || !speaks(m.ent) || m.end >= len(s.Tokens) {
+			return
+		}
+		if next := s.Tokens[m.end].Text; next != "," && next != "." && next != ";" {
 			return
 		}
 		var claim string
 		if i > 2 {
 			claim = d.text[s.Tokens[0].Start:s.Tokens[i-1].End]
 		} else {
-			// "According to X, …": the claim follows the next comma.
-			for k := i + 2; k < len(s.Tokens); k++ {
-				if s.Tokens[k].Text == "," && k+1 < len(s.Tokens) {
-					claim = d.text[s.Tokens[k+1].Start:s.End]
-					break
-				}
-			}
+			// "According to X, …": the claim follows.
+			claim = d.text[s.Tokens[m.end].End:s.End]
 		}
 		claim = strings.Trim(claim, " ,.\"“”")
 		if claim != "" {
-			d.addFact(s, m, "said", nil, claim, accordingRule)
+			d.addFact(s, d.agent(m), "said", nil, claim, accordingRule)
 		}
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 type factKey struct {
@@ -29,13 +30,13 @@ var negators = map[string]bool{"not": true, "n't": true, "n’t": true, "never":
 func (d *doc) apply(r *Rule, s *sentence, b binding) {
 	pred := r.Predicate
 	if pred != "@title" && !ruleHasWord(r, "not", "n't", "never", "neither", "nor", "no") {
-		for i := b.start; i < b.end; i++ {
+		from := b.start
+		if from > 0 && (s.lower[from-1] == "neither" || s.lower[from-1] == "nor" || s.lower[from-1] == "not") {
+			from-- // "Neither Russia nor Ukraine is a party"
+		}
+		for i := from; i < b.end; i++ {
 			if negators[s.lower[i]] && !s.quoted[i] {
-				if strings.HasPrefix(pred, "not_") {
-					pred = strings.TrimPrefix(pred, "not_")
-				} else {
-					pred = "not_" + pred
-				}
+				pred = schema.Negate(pred)
 				break
 			}
 		}
@@ -55,9 +56,21 @@ func (d *doc) apply(r *Rule, s *sentence, b binding) {
 				rel = "works_for"
 			}
 			for _, om := range b.obj {
-				if obj := d.agent(om); obj != nil && obj != subj {
-					d.addRelation(s, subj, rel, obj, r)
+				obj := d.agent(om)
+				if obj == nil || obj == subj {
+					continue
 				}
+				if d.x.gaz.jobs[b.title] && newsgraph.IsLocation(obj.typ) {
+					// "a British lawyer", "a Chicago lawyer": where the person
+					// is from, not whom they work for.
+					if obj.typ == newsgraph.Country {
+						d.addFact(s, subj, "nationality", obj, "", r)
+					} else {
+						d.addFact(s, subj, "lives_in", obj, "", r)
+					}
+					continue
+				}
+				d.addRelation(s, subj, rel, obj, r)
 			}
 			continue
 		}
@@ -141,6 +154,9 @@ func (d *doc) countryEntity(name string) *entity {
 }
 
 func (d *doc) addFact(s *sentence, subj *entity, pred string, obj *entity, value string, r *Rule) {
+	if pred == "has_title" && d.longerTitle(s, subj, value) {
+		return
+	}
 	key := factKey{subj: subj.index, obj: -1, pred: pred, value: strings.ToLower(value)}
 	if obj != nil {
 		key.obj = obj.index
@@ -165,4 +181,25 @@ func (d *doc) addFact(s *sentence, subj *entity, pred string, obj *entity, value
 		Rule:       r.Name,
 	}
 	d.facts = append(d.facts, f)
+}
+
+// longerTitle reports whether the sentence already gave the subject a title
+// that contains this one ("foreign minister" over "minister"); a shorter
+// title given before is replaced.
+func (d *doc) longerTitle(s *sentence, subj *entity, title string) bool {
+	kept := d.facts[:0]
+	found := false
+	for _, f := range d.facts {
+		if f.Predicate == "has_title" && f.Subject == subj.index && f.Evidence.Start == s.Start {
+			if strings.Contains(" "+f.Value+" ", " "+title+" ") {
+				found = true
+			} else if strings.Contains(" "+title+" ", " "+f.Value+" ") {
+				delete(d.seen, factKey{subj: subj.index, obj: -1, pred: "has_title", value: strings.ToLower(f.Value)})
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	d.facts = kept
+	return found
 }

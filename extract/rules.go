@@ -28,12 +28,22 @@ import (
 //	$T             a title ("president", "foreign minister"), with
 //	               modifiers such as "former" or "deputy".
 //	#O             a literal object: the noun phrase that starts there
-//	               ("war crimes"), or the quoted words.
+//	               ("war crimes").
+//	#C             a literal object: the clause that starts there, to the
+//	               end of the sentence ("that its forces committed ...").
 //	word|other     a word, matched against the token or its lemma
 //	               ("issue" matches "issued"); alternatives with |.
 //	[word]         an optional word.
 //	*              a gap of up to 5 tokens within a clause (no comma, no
-//	               other finite verb); ** up to 12 tokens, commas allowed.
+//	               other finite verb, no possessive); ** up to 20 tokens
+//	               of the same sentence, commas and verbs allowed.
+//
+// A slot for a person also takes the words that introduce one: "a
+// warrant for Russian President Vladimir Putin" fills $O with Putin. A
+// slot's mention followed by 's is a possessor, not the head, unless the
+// pattern says 's next; "its" and "his" fill a slot only before 's. A slot
+// may be followed by a relative clause or apposition (", who met ...,")
+// that the pattern skips.
 //
 // The predicate "@title" emits has_title and the relation the title
 // implies (titles.tsv: leader_of, spokesperson_for, works_for, member_of)
@@ -54,6 +64,7 @@ const (
 	elemSlot
 	elemTitle
 	elemPhrase
+	elemClause
 	elemGap
 )
 
@@ -177,11 +188,13 @@ func parseElem(tok string) (elem, error) {
 	case tok == "*":
 		return elem{kind: elemGap, max: 5}, nil
 	case tok == "**":
-		return elem{kind: elemGap, max: 12, commas: true}, nil
+		return elem{kind: elemGap, max: 20, commas: true}, nil
 	case tok == "$T":
 		return elem{kind: elemTitle}, nil
 	case tok == "#O":
 		return elem{kind: elemPhrase, slot: 'O'}, nil
+	case tok == "#C":
+		return elem{kind: elemClause, slot: 'O'}, nil
 	case strings.HasPrefix(tok, "$S") || strings.HasPrefix(tok, "$O"):
 		e := elem{kind: elemSlot, slot: tok[1]}
 		if spec, ok := strings.CutPrefix(tok[2:], ":"); ok {
@@ -279,18 +292,34 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 				rec(ei+1, pos+n, b)
 			}
 		case elemSlot:
-			for _, group := range d.slotAt(s, pos, e) {
+			nextIsPossessive := ei+1 < len(r.elems) && r.elems[ei+1].kind == elemWord && r.elems[ei+1].words[0] == "'s"
+			for _, c := range d.slotAt(s, pos, e) {
 				nb := b
 				if e.slot == 'S' {
-					nb.subj = group
+					nb.subj = c.group
 				} else {
-					nb.obj = group
+					nb.obj = c.group
 				}
-				rec(ei+1, group[len(group)-1].end, nb)
+				last := c.group[len(c.group)-1]
+				switch {
+				case last.possessive():
+					if nextIsPossessive {
+						rec(ei+2, c.end, nb) // "its invasion" reads as "X 's invasion"
+					}
+				case c.end < len(s.Tokens) && s.Tokens[c.end].Tag == "POS" && !nextIsPossessive:
+					// A possessor ("Russia's ministry") is not the head.
+				default:
+					rec(ei+1, c.end, nb)
+				}
 			}
 		case elemTitle:
 			if n, title := d.titleSlot(s, pos); n > 0 {
 				b.title = title
+				rec(ei+1, pos+n, b)
+			}
+		case elemClause:
+			if n := clauseAt(s, pos); n > 0 {
+				b.objText = strings.Trim(d.text[s.Tokens[pos].Start:s.Tokens[pos+n-1].End], " ,")
 				rec(ei+1, pos+n, b)
 			}
 		case elemPhrase:
@@ -307,7 +336,71 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 			out[k].start = start
 		}
 	}
+	// A coordinated verb phrase shares the sentence's subject: "Russia
+	// signed the statute but never ratified it" reads "Russia ... never
+	// ratified it" too.
+	if len(r.elems) > 1 && r.elems[0].kind == elemSlot && r.elems[0].slot == 'S' {
+		subj := d.mainSubject(s)
+		if subj == nil || !d.slotAccepts(r.elems[0], subj) {
+			return out
+		}
+		for c := subj.end; c+1 < len(s.Tokens); c++ {
+			if (s.lower[c] != "and" && s.lower[c] != "but") || !startsVerbPhrase(s, c+1) {
+				continue
+			}
+			before := len(out)
+			rec(1, c+1, binding{subj: []*mention{subj}})
+			for k := before; k < len(out); k++ {
+				out[k].start = c
+			}
+		}
+	}
 	return out
+}
+
+// mainSubject is the mention right before the sentence's first finite
+// verb (an apposition or relative clause between them allowed).
+func (d *doc) mainSubject(s *sentence) *mention {
+	for k, t := range s.Tokens {
+		if s.quoted[k] {
+			continue
+		}
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+		default:
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.ent == nil || m.possessive() || m.adjectival {
+				continue
+			}
+			end := m.end
+			for end < k && s.Tokens[end].Tag == "RB" {
+				end++
+			}
+			if end == k || relativeClauseEnd(s, m.end) == k {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// startsVerbPhrase reports a verb phrase starting at i, perhaps after
+// adverbs: "never ratified", "has since withdrawn", "finally withdrew".
+func startsVerbPhrase(s *sentence, i int) bool {
+	for ; i < len(s.Tokens); i++ {
+		switch tag := s.Tokens[i].Tag; {
+		case tag == "RB" || tag == "RBR":
+			continue
+		case strings.HasPrefix(tag, "VB"), tag == "MD":
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func wordMatches(words []string, s *sentence, pos int) bool {
@@ -320,16 +413,21 @@ func wordMatches(words []string, s *sentence, pos int) bool {
 }
 
 // gapToken reports whether token i may lie inside a gap.
-func gapToken(s *sentence, i int, commas bool) bool {
+func gapToken(s *sentence, i int, long bool) bool {
 	t := s.Tokens[i]
 	switch t.Text {
-	case ";", ":", ".", "!", "?", "(", ")":
+	case ";", ":", "(", ")":
 		return false
+	case ".", "!", "?":
+		return long && i < len(s.Tokens)-1
 	case ",", "—", "–", "--":
-		return commas
+		return long
 	}
-	if s.quoted[i] != s.quoted[max(i-1, 0)] {
-		return commas
+	if long {
+		return true
+	}
+	if t.Tag == "POS" || s.quoted[i] != s.quoted[max(i-1, 0)] {
+		return false
 	}
 	switch t.Tag {
 	case "VBD", "VBZ", "VBP":
@@ -346,42 +444,120 @@ func isAuxiliary(lemma string) bool {
 	return false
 }
 
-// slotAt returns the mention groups a slot can take at pos: a coordinated
-// group ("Putin and Lvova-Belova") first, then the single mention.
-func (d *doc) slotAt(s *sentence, pos int, e elem) [][]*mention {
+// slotFill is one way a slot can be filled: the mentions, and the token
+// where the pattern goes on.
+type slotFill struct {
+	group []*mention
+	end   int
+}
+
+// slotAt returns the ways a slot can be filled at pos: a coordinated
+// group ("Putin and Lvova-Belova") first, then the single mention; each
+// also with a relative clause or apposition after it skipped.
+func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 	if pos >= len(s.Tokens) {
 		return nil
 	}
-	m := s.at[pos]
-	if m == nil || !d.slotAccepts(e, m) {
+	p := d.skipPremodifiers(s, pos, e)
+	m := s.at[p]
+	if m == nil || !d.slotAccepts(e, m) || (p > skipDeterminer(s, pos) && m.ent.typ != newsgraph.Person) {
 		return nil
 	}
 	group := []*mention{m}
 	end := m.end
-	for end < len(s.Tokens) {
+	for end < len(s.Tokens) && !m.possessive() {
 		k := end
 		if s.Tokens[k].Text == "," {
 			k++
 		}
-		if k < len(s.Tokens) && (s.lower[k] == "and" || s.lower[k] == "or") {
+		if k < len(s.Tokens) && (s.lower[k] == "and" || s.lower[k] == "or" || s.lower[k] == "nor") {
 			k++
 		} else if k == end {
 			break
 		}
-		if k >= len(s.Tokens) || s.at[k] == nil || !d.slotAccepts(e, s.at[k]) {
+		if k >= len(s.Tokens) {
 			break
 		}
+		k = d.skipPremodifiers(s, k, e)
 		next := s.at[k]
+		if next == nil || !d.slotAccepts(e, next) || next.possessive() {
+			break
+		}
 		if next.ent.typ != m.ent.typ && !(newsgraph.IsLocation(next.ent.typ) && newsgraph.IsLocation(m.ent.typ)) {
 			break
 		}
 		group = append(group, next)
 		end = next.end
 	}
-	if len(group) > 1 {
-		return [][]*mention{group, {m}}
+	var out []slotFill
+	add := func(g []*mention, end int) {
+		out = append(out, slotFill{g, end})
+		if skip := relativeClauseEnd(s, end); skip > end {
+			out = append(out, slotFill{g, skip})
+		}
 	}
-	return [][]*mention{group}
+	if len(group) > 1 {
+		add(group, end)
+	}
+	add(group[:1], m.end)
+	return out
+}
+
+// skipPremodifiers moves past the words that introduce a person in a
+// person slot: a determiner, a possessor ("Ukraine's"), a demonym
+// ("Russian"), a title ("President"). Other slots skip a determiner only.
+func (d *doc) skipPremodifiers(s *sentence, pos int, e elem) int {
+	p := skipDeterminer(s, pos)
+	if e.types != nil && !e.types[newsgraph.Person] {
+		return p
+	}
+	if m := s.at[min(p, len(s.Tokens))]; m != nil && m.ent != nil && m.ent.typ != newsgraph.Person && m.end < len(s.Tokens) && s.Tokens[m.end].Tag == "POS" {
+		p = m.end + 1
+	}
+	if m := s.at[min(p, len(s.Tokens))]; m != nil && m.demonym {
+		p = m.end
+	}
+	if p < len(s.Tokens) {
+		if n, _ := d.titleSlot(s, p); n > 0 {
+			p += n
+		}
+	}
+	if p >= len(s.Tokens) {
+		return pos
+	}
+	return p
+}
+
+// skipDeterminer moves past "the", "a" or "an" when no mention starts
+// there.
+func skipDeterminer(s *sentence, pos int) int {
+	if pos < len(s.Tokens) && (s.lower[pos] == "the" || s.lower[pos] == "a" || s.lower[pos] == "an") && s.at[pos] == nil {
+		return pos + 1
+	}
+	return pos
+}
+
+// relativeClauseEnd returns the token after a relative clause or
+// apposition that starts at pos (", who has met X several times,"), or
+// pos when there is none.
+func relativeClauseEnd(s *sentence, pos int) int {
+	if pos+1 >= len(s.Tokens) || s.Tokens[pos].Text != "," {
+		return pos
+	}
+	switch s.lower[pos+1] {
+	case "who", "which", "whose", "whom", "a", "an", "the", "its", "his", "her", "their", "himself", "herself":
+	default:
+		return pos
+	}
+	for k := pos + 2; k < len(s.Tokens) && k <= pos+25; k++ {
+		switch s.Tokens[k].Text {
+		case ",":
+			return k + 1
+		case ";", ":", ".", "(", ")":
+			return pos
+		}
+	}
+	return pos
 }
 
 func (d *doc) slotAccepts(e elem, m *mention) bool {
@@ -397,6 +573,11 @@ func (d *doc) slotAccepts(e elem, m *mention) bool {
 
 // titleSlot reads a title with its modifiers at pos.
 func (d *doc) titleSlot(s *sentence, pos int) (int, string) {
+	for k := max(pos-3, 0); k < pos; k++ {
+		if n := d.titleAt(s, k, len(s.Tokens)); n > 0 && k+n > pos && !isHonorific(s.lower[k]) {
+			return 0, "" // inside a longer title: "General" of "Prosecutor General"
+		}
+	}
 	i := pos
 	for i < len(s.Tokens) && titleModifiers[s.lower[i]] {
 		i++
@@ -417,6 +598,27 @@ var titleModifiers = map[string]bool{
 	"current": true, "outgoing": true, "incoming": true, "new": true, "newly": true, "appointed": true,
 }
 
+// clauseAt returns the length of the clause starting at pos: the rest of
+// the sentence, without its final punctuation and a leading "that".
+func clauseAt(s *sentence, pos int) int {
+	if pos < len(s.Tokens) && s.lower[pos] == "that" {
+		return 0 // the caller's pattern writes [that] before #C
+	}
+	end := len(s.Tokens)
+	for end > pos && (s.Tokens[end-1].Tag == "." || isQuoteMark(s.Tokens[end-1].Text)) {
+		end--
+	}
+	for k := pos; k < end; k++ {
+		if s.Tokens[k].Text == ";" {
+			end = k
+		}
+	}
+	if end-pos < 2 {
+		return 0
+	}
+	return end - pos
+}
+
 // phraseAt returns the length of the noun phrase starting at pos: words
 // tagged as determiners, adjectives, nouns, numbers, participles and
 // possessives, joined by "of", "and" or "against".
@@ -424,10 +626,13 @@ func phraseAt(s *sentence, pos int) int {
 	n := 0
 	for i := pos; i < len(s.Tokens) && i-pos < 14; i++ {
 		t := s.Tokens[i]
+		nextNoun := i+1 < len(s.Tokens) && (strings.HasPrefix(s.Tokens[i+1].Tag, "NN") || strings.HasPrefix(s.Tokens[i+1].Tag, "JJ"))
 		switch {
 		case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ"), t.Tag == "DT" && i == pos,
-			t.Tag == "CD", t.Tag == "PRP$", t.Tag == "POS", t.Tag == "VBG", t.Tag == "VBN" && i > pos:
+			t.Tag == "CD", t.Tag == "PRP$", t.Tag == "POS", t.Tag == "VBG" && (i == pos || nextNoun), t.Tag == "VBN" && i > pos && nextNoun:
 			n = i - pos + 1
+		case (t.Tag == "``" || t.Tag == "''") && i > pos:
+			continue // a scare-quoted word inside the phrase
 		case (s.lower[i] == "of" || s.lower[i] == "and" || s.lower[i] == "against" || s.lower[i] == "in") && i > pos && i+1 < len(s.Tokens) &&
 			(strings.HasPrefix(s.Tokens[i+1].Tag, "NN") || strings.HasPrefix(s.Tokens[i+1].Tag, "JJ") || s.Tokens[i+1].Tag == "DT" || s.Tokens[i+1].Tag == "VBG"):
 			continue

@@ -43,6 +43,10 @@ func (ix *Index) Add(e newsgraph.Entity) {
 			if w := strings.Fields(Normalize(n)); len(w) > 1 {
 				ix.addSurname(w[len(w)-1], e.ID)
 				ix.persons[e.ID] = true
+				if len(w) > 2 {
+					// "Maria Alekseyevna Lvova-Belova" is also "Maria Lvova-Belova".
+					ix.register(w[0]+" "+w[len(w)-1], e.ID)
+				}
 			}
 		}
 	}
@@ -108,6 +112,13 @@ func (ix *Index) find(e *newsgraph.Entity) string {
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		if id := ix.lookup(n, e.Type); id != "" {
 			return id
+		}
+	}
+	if e.Type == newsgraph.Person {
+		if w := strings.Fields(Normalize(e.Name)); len(w) > 2 {
+			if id := ix.lookup(w[0]+" "+w[len(w)-1], e.Type); id != "" {
+				return id
+			}
 		}
 	}
 	if e.Type == newsgraph.Person {

@@ -191,6 +191,34 @@ func Lookup(name string) (Term, bool) {
 	return Term{}, false
 }
 
+// negations name the predicate that states a predicate's negation, where
+// the vocabulary has a word of its own for it.
+var negations = map[string]string{
+	"accepts_jurisdiction_of": "rejects_jurisdiction_of",
+	"rejects_jurisdiction_of": "accepts_jurisdiction_of",
+	"party_to":                "not_party_to",
+	"member_of":               "not_member_of",
+	"ratified":                "not_ratified",
+}
+
+// Negate returns the predicate stating the negation of p: its own word
+// where the vocabulary has one (accepts_jurisdiction_of ->
+// rejects_jurisdiction_of), else "not_p" (and p for "not_p").
+func Negate(p string) string {
+	if n, ok := negations[p]; ok {
+		return n
+	}
+	for pos, neg := range negations {
+		if neg == p && strings.HasPrefix(neg, "not_") {
+			return pos
+		}
+	}
+	if pos, ok := strings.CutPrefix(p, "not_"); ok {
+		return pos
+	}
+	return "not_" + p
+}
+
 // IsPredicate reports whether name is a relation predicate of the vocabulary.
 func IsPredicate(name string) bool {
 	t, ok := Lookup(name)
