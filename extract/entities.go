@@ -54,6 +54,8 @@ func (d *doc) findEntities() {
 				start = -1
 			}
 		}
+		s.raw = spans
+		spans = d.expandToGazetteer(s, spans)
 		spans = d.addNamesByHead(s, spans)
 		spans = d.extendNames(s, spans)
 		spans = d.splitAtTitles(s, spans)
@@ -74,6 +76,36 @@ func (d *doc) findEntities() {
 			}
 		}
 	}
+}
+
+// expandToGazetteer widens a span to the known name that contains it: the
+// model's "Republic of China" inside "People's Republic of China".
+func (d *doc) expandToGazetteer(s *sentence, spans []*mention) []*mention {
+	for _, m := range spans {
+		for i := max(m.start-4, 0); i <= m.start; i++ {
+			for _, gm := range d.x.gaz.matchAt(s.Tokens, s.lower, i) {
+				if gm.start <= m.start && gm.end >= m.end && gm.end-gm.start > m.end-m.start {
+					m.start, m.end = gm.start, gm.end
+					if p := d.x.gaz.places[gm.key]; p != nil && p.Kind != kindOrg {
+						m.typ = "LOC"
+					}
+				}
+			}
+		}
+	}
+	// Drop spans now inside another.
+	sortMentions(spans)
+	kept := spans[:0]
+	for _, m := range spans {
+		if n := len(kept); n > 0 && m.start < kept[n-1].end {
+			if m.end-m.start > kept[n-1].end-kept[n-1].start {
+				kept[n-1] = m
+			}
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
 }
 
 // bigCity is the population from which a gazetteer city is taken as a
@@ -115,9 +147,11 @@ func (d *doc) propagateNames() {
 	}
 	for _, s := range d.sents {
 		covered := make([]bool, len(s.Tokens))
-		for _, m := range s.mentions {
-			for k := m.start; k < m.end; k++ {
-				covered[k] = true
+		for _, list := range [][]*mention{s.mentions, s.raw} {
+			for _, m := range list {
+				for k := m.start; k < m.end; k++ {
+					covered[k] = true
+				}
 			}
 		}
 		var extra []*mention
@@ -176,16 +210,6 @@ func (d *doc) propagateNames() {
 // whether it is kept as a mention.
 func (d *doc) refine(m *mention) bool {
 	s := m.sent
-	// Punctuation at either end ("Dmitry Peskov —").
-	for m.end > m.start && !hasLetterOrDigit(s.Tokens[m.end-1].Text) {
-		m.end--
-	}
-	for m.end > m.start && !hasLetterOrDigit(s.Tokens[m.start].Text) {
-		m.start++
-	}
-	if m.end == m.start {
-		return false
-	}
 	// A name holds no lower-case words but connectors: the model's
 	// "International Criminal Court on Friday" ends at "Court".
 	for k := m.start + 1; k < m.end; k++ {
@@ -199,8 +223,12 @@ func (d *doc) refine(m *mention) bool {
 			break
 		}
 	}
-	for m.end > m.start && (nameConnectors[s.lower[m.end-1]] || s.Tokens[m.end-1].Tag == "POS") {
+	// Punctuation and connectors at either end ("Dmitry Peskov —").
+	for m.end > m.start && (!hasLetterOrDigit(s.Tokens[m.end-1].Text) || nameConnectors[s.lower[m.end-1]] || s.Tokens[m.end-1].Tag == "POS") {
 		m.end--
+	}
+	for m.end > m.start && !hasLetterOrDigit(s.Tokens[m.start].Text) {
+		m.start++
 	}
 	if m.end == m.start {
 		return false
@@ -235,7 +263,7 @@ func (d *doc) refine(m *mention) bool {
 	}
 	text := m.text(d)
 	lower := strings.ToLower(text)
-	if d.x.gaz.isNotName(lower) || !hasLetter(text) {
+	if d.x.gaz.isNotName(lower) || !hasLetter(text) || isNameSuffix(lower) {
 		return false
 	}
 	if m.end-m.start == 1 && isSentenceStart(s, m.start) && d.x.lexicon.Known(lower) && d.x.gaz.Lookup(text) == nil && m.title == "" {
@@ -323,6 +351,9 @@ func (d *doc) splitAtTitles(s *sentence, spans []*mention) []*mention {
 			if n == 0 || isHonorific(s.lower[k]) {
 				continue
 			}
+			if d.x.gaz.first[s.lower[m.start]] || isNameSuffix(s.lower[m.end-1]) {
+				break // "Martin Luther King III" is a name, not a title
+			}
 			prefix := &mention{sent: s, start: m.start, end: k, typ: "ORG"}
 			text := strings.ToLower(prefix.text(d))
 			if _, ok := d.x.gaz.demonyms[text]; ok {
@@ -368,6 +399,15 @@ func (d *doc) addDemonyms(s *sentence) {
 		s.mentions = append(s.mentions, extra...)
 		sortMentions(s.mentions)
 	}
+}
+
+// isNameSuffix reports the generational suffixes of names.
+func isNameSuffix(w string) bool {
+	switch w {
+	case "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v":
+		return true
+	}
+	return false
 }
 
 // titleAt returns the number of tokens of a title phrase starting at token

@@ -27,6 +27,7 @@ type Extractor struct {
 	tagger  *nlp.Tagger
 	lexicon *nlp.Lexicon
 	ner     *nlp.NER
+	pairs   *nlp.PairModel
 	gaz     *Gazetteer
 	clean   *Cleaner
 	rules   *RuleSet
@@ -70,6 +71,13 @@ func New(opt Options) (*Extractor, error) {
 	if x.ner, err = nlp.ReadNER(model); err != nil {
 		return nil, err
 	}
+	model, err = fs.ReadFile(fsys, "models/relations.bin")
+	if err != nil {
+		return nil, fmt.Errorf("read relation model: %w", err)
+	}
+	if x.pairs, err = nlp.ReadPairModel(model); err != nil {
+		return nil, err
+	}
 	return x, nil
 }
 
@@ -92,6 +100,7 @@ type sentence struct {
 	lower    []string
 	lemma    []string
 	mentions []*mention // in token order
+	raw      []*mention // the entity model's spans, before typing
 	at       []*mention // at[i]: the mention starting at token i
 	quoted   []bool     // token inside a direct quote
 	date     string     // the date the sentence refers to, if it names one

@@ -46,9 +46,9 @@ type Gazetteer struct {
 	// titles maps a lower-cased title to the relation it implies.
 	titles map[string]string
 	// jobs are titles of occupations rather than public offices.
-	jobs map[string]bool
-	first  map[string]bool
-	cca2   map[string]string // "RU" -> "Russia"
+	jobs  map[string]bool
+	first map[string]bool
+	cca2  map[string]string // "RU" -> "Russia"
 	// heads maps a lower-case head word ("ministry", "statute") to the
 	// entity type of the names it ends.
 	heads map[string]string
@@ -156,8 +156,13 @@ func (g *Gazetteer) addCountry(c []string) error {
 	for _, a := range splitList(col(c, 1)) {
 		g.addPlace(a, p)
 	}
+	sovereign := col(c, 6) != "no"
 	for _, d := range splitList(col(c, 2)) {
-		g.demonyms[strings.ToLower(d)] = name
+		// A demonym shared by a state and a territory ("French") is the
+		// state's.
+		if _, taken := g.demonyms[strings.ToLower(d)]; !taken || sovereign {
+			g.demonyms[strings.ToLower(d)] = name
+		}
 		g.addPhrase(d, kindDemonym)
 	}
 	for _, cap := range splitList(col(c, 3)) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -13,7 +14,8 @@ type factKey struct {
 	value     string
 }
 
-// findRelations applies the relation rules to every sentence.
+// findRelations applies the relation rules to every sentence, then the
+// relation model to every two names of a sentence.
 func (d *doc) findRelations() {
 	for _, s := range d.sents {
 		for _, r := range d.x.rules.candidates(s) {
@@ -21,7 +23,80 @@ func (d *doc) findRelations() {
 				d.apply(r, s, b)
 			}
 		}
+		d.classifyPairs(s)
 	}
+}
+
+// modelRelations maps the relation model's labels to predicates, with the
+// entity types each takes.
+var modelRelations = map[string]struct {
+	pred      string
+	subj, obj string // coarse types: PER, ORG, LOC
+}{
+	"Work_For":    {"works_for", "PER", "ORG"},
+	"Live_In":     {"lives_in", "PER", "LOC"},
+	"Located_In":  {"located_in", "LOC", "LOC"},
+	"OrgBased_In": {"based_in", "ORG", "LOC"},
+	"Kill":        {"killed", "PER", "PER"},
+}
+
+// minMargin is how far the model's best relation must lead the next
+// label for the extractor to state it.
+const minMargin = 0.5
+
+var modelRule = &Rule{Name: "model:relations"}
+
+// classifyPairs asks the relation model about every two named mentions of
+// the sentence.
+func (d *doc) classifyPairs(s *sentence) {
+	var named []*mention
+	for _, m := range s.mentions {
+		if m.ent != nil && !m.pronoun && !m.nominal && !m.adjectival && coarseType(m.ent.typ) != "" {
+			named = append(named, m)
+		}
+	}
+	for i, a := range named {
+		for _, b := range named[i+1:] {
+			if a.ent == b.ent || b.start < a.end {
+				continue
+			}
+			label, margin := d.x.pairs.Predict(nlp.Pair{
+				Tokens: s.Tokens, Lower: s.lower,
+				AStart: a.start, AEnd: a.end, AType: coarseType(a.ent.typ),
+				BStart: b.start, BEnd: b.end, BType: coarseType(b.ent.typ),
+			})
+			if label == "none" || margin < minMargin {
+				continue
+			}
+			rel, ok := modelRelations[strings.TrimRight(label, "<>")]
+			if !ok {
+				continue
+			}
+			head, tail := a, b
+			if strings.HasSuffix(label, "<") {
+				head, tail = b, a
+			}
+			if coarseType(head.ent.typ) != rel.subj || coarseType(tail.ent.typ) != rel.obj {
+				continue
+			}
+			r := *modelRule
+			r.Predicate = rel.pred
+			r.Confidence = float64(margin) / (float64(margin) + 1)
+			d.addFact(s, head.ent, rel.pred, tail.ent, "", &r)
+		}
+	}
+}
+
+func coarseType(t string) string {
+	switch t {
+	case newsgraph.Person:
+		return "PER"
+	case newsgraph.Organization:
+		return "ORG"
+	case newsgraph.Country, newsgraph.State, newsgraph.City, newsgraph.Place:
+		return "LOC"
+	}
+	return ""
 }
 
 // negators turn a statement into its negation.
@@ -29,20 +104,12 @@ var negators = map[string]bool{"not": true, "n't": true, "n’t": true, "never":
 
 func (d *doc) apply(r *Rule, s *sentence, b binding) {
 	pred := r.Predicate
-	if pred != "@title" && !ruleHasWord(r, "not", "n't", "never", "neither", "nor", "no") {
-		from := b.start
-		if from > 0 && (s.lower[from-1] == "neither" || s.lower[from-1] == "nor" || s.lower[from-1] == "not") {
-			from-- // "Neither Russia nor Ukraine is a party"
-		}
-		for i := from; i < b.end; i++ {
-			if negators[s.lower[i]] && !s.quoted[i] {
-				pred = schema.Negate(pred)
-				break
-			}
-		}
+	if pred != "@title" && !ruleHasWord(r, "not", "n't", "never", "neither", "nor", "no") && negated(s, b) {
+		pred = schema.Negate(pred)
 	}
+	subjElem, objElem := r.slot('S'), r.slot('O')
 	for _, sm := range b.subj {
-		subj := d.agent(sm)
+		subj := d.slotEntity(sm, subjElem)
 		if subj == nil {
 			continue
 		}
@@ -56,7 +123,7 @@ func (d *doc) apply(r *Rule, s *sentence, b binding) {
 				rel = "works_for"
 			}
 			for _, om := range b.obj {
-				obj := d.agent(om)
+				obj := d.slotEntity(om, objElem)
 				if obj == nil || obj == subj {
 					continue
 				}
@@ -79,11 +146,50 @@ func (d *doc) apply(r *Rule, s *sentence, b binding) {
 			continue
 		}
 		for _, om := range b.obj {
-			if obj := d.agent(om); obj != nil && obj != subj {
+			if obj := d.slotEntity(om, objElem); obj != nil && obj != subj {
 				d.addRelation(s, subj, pred, obj, r)
 			}
 		}
 	}
+}
+
+// negated reports a negation of the matched statement: "not", "n't",
+// "never", "no" near the pattern's first word, in the same clause ("did
+// not ratify", "is not a party"), or "neither"/"nor" before its subject.
+func negated(s *sentence, b binding) bool {
+	if b.start > 0 {
+		switch s.lower[b.start-1] {
+		case "neither", "nor", "not":
+			return true
+		}
+	}
+	if b.anchor < 0 {
+		return false
+	}
+	boundary := func(i int) bool {
+		switch s.lower[i] {
+		case ",", ";", "and", "but", "—", "–", "--", "which", "who", "that":
+			return true
+		}
+		return false
+	}
+	for i := b.anchor; i >= b.start && i >= b.anchor-4; i-- {
+		if i < b.anchor && boundary(i) {
+			break
+		}
+		if negators[s.lower[i]] && !s.quoted[i] {
+			return true
+		}
+	}
+	for i := b.anchor + 1; i < b.end && i <= b.anchor+2; i++ {
+		if boundary(i) {
+			break
+		}
+		if negators[s.lower[i]] && !s.quoted[i] {
+			return true
+		}
+	}
+	return false
 }
 
 func ruleHasWord(r *Rule, words ...string) bool {
@@ -111,8 +217,18 @@ func (d *doc) addRelation(s *sentence, subj *entity, pred string, obj *entity, r
 	}
 }
 
-// agent is the entity a mention stands for in a statement: a capital
-// acting for its country stands for the country.
+// slotEntity is the entity a mention fills a slot with: in a slot for a
+// country, a capital stands for its country ("Moscow denied" is Russia
+// denying); elsewhere the mention's own entity.
+func (d *doc) slotEntity(m *mention, e elem) *entity {
+	if e.country && !e.types[newsgraph.City] {
+		return d.agent(m)
+	}
+	return m.ent
+}
+
+// agent is the entity a mention stands for as the agent of a statement: a
+// capital acting for its country stands for the country.
 func (d *doc) agent(m *mention) *entity {
 	e := m.ent
 	if e == nil {

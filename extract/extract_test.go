@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+var (
+	testX     *Extractor
+	testXErr  error
+	testXOnce sync.Once
+)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	testXOnce.Do(func() { testX, testXErr = New(Options{}) })
+	if testXErr != nil {
+		t.Fatal(testXErr)
+	}
+	return testX
+}
+
+func extractText(t *testing.T, date, text string) *newsgraph.Document {
+	t.Helper()
+	return extractor(t).Extract(newsgraph.Article{ID: "t", Date: date, Text: text})
+}
+
+// hasFact reports whether the document states subj pred obj, where obj is
+// an entity name or a word of a literal value.
+func hasFact(d *newsgraph.Document, subj, pred, obj string) bool {
+	for _, f := range d.Facts {
+		if f.Predicate != pred || !named(d.Entities[f.Subject], subj) {
+			continue
+		}
+		if f.Object >= 0 && named(d.Entities[f.Object], obj) {
+			return true
+		}
+		if f.Object < 0 && strings.Contains(strings.ToLower(f.Value), strings.ToLower(obj)) {
+			return true
+		}
+	}
+	return false
+}
+
+func named(e newsgraph.Entity, name string) bool {
+	for _, a := range e.Aliases {
+		if a == name {
+			return true
+		}
+	}
+	return e.Name == name
+}
+
+func requireFacts(t *testing.T, d *newsgraph.Document, facts ...[3]string) {
+	t.Helper()
+	for _, f := range facts {
+		if !hasFact(d, f[0], f[1], f[2]) {
+			t.Errorf("missing fact %s %s %s", f[0], f[1], f[2])
+		}
+	}
+	if t.Failed() {
+		for _, f := range d.Facts {
+			obj := f.Value
+			if f.Object >= 0 {
+				obj = "<" + d.Entities[f.Object].Name + ">"
+			}
+			t.Logf("have <%s> %s %s (%s)", d.Entities[f.Subject].Name, f.Predicate, obj, f.Rule)
+		}
+	}
+}
+
+func findEntity(d *newsgraph.Document, name string) *newsgraph.Entity {
+	for i := range d.Entities {
+		if named(d.Entities[i], name) {
+			return &d.Entities[i]
+		}
+	}
+	return nil
+}
+
+func TestTitlesAndRoles(t *testing.T) {
+	d := extractText(t, "2024-05-02", `Kremlin spokesman Dmitry Peskov rejected the claim on Thursday.
+
+Maria Lvova-Belova, Russia's commissioner for children's rights, did not comment.
+
+German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin.`)
+	requireFacts(t, d,
+		[3]string{"Dmitry Peskov", "has_title", "spokesman"},
+		[3]string{"Dmitry Peskov", "spokesperson_for", "Kremlin"},
+		[3]string{"Maria Lvova-Belova", "has_title", "commissioner"},
+		[3]string{"Maria Lvova-Belova", "works_for", "Russia"},
+		[3]string{"Olaf Scholz", "leader_of", "Germany"},
+		[3]string{"Emmanuel Macron", "leader_of", "France"},
+		[3]string{"Olaf Scholz", "met_with", "Emmanuel Macron"},
+	)
+}
+
+func TestCoreferenceOneEntityPerPerson(t *testing.T) {
+	d := extractText(t, "2023-03-20", `Prime Minister Ulf Kristersson arrived in Ankara on Monday.
+
+Kristersson said Sweden had met its commitments. Mr. Kristersson later flew home.`)
+	e := findEntity(d, "Ulf Kristersson")
+	if e == nil {
+		t.Fatalf("no entity Ulf Kristersson in %+v", d.Entities)
+	}
+	if e.Type != newsgraph.Person {
+		t.Errorf("Ulf Kristersson typed %s", e.Type)
+	}
+	n := 0
+	for _, x := range d.Entities {
+		if strings.Contains(x.Name, "Kristersson") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d entities named Kristersson, want 1: %+v", n, d.Entities)
+	}
+	if !named(*e, "Kristersson") {
+		t.Errorf("aliases %v lack the surname", e.Aliases)
+	}
+}
+
+func TestAcronymJoinsItsExpansion(t *testing.T) {
+	d := extractText(t, "", `The World Health Organization declared a pandemic. The WHO urged countries to act.`)
+	e := findEntity(d, "World Health Organization")
+	if e == nil || !named(*e, "WHO") {
+		t.Fatalf("WHO not linked to World Health Organization: %+v", d.Entities)
+	}
+}
+
+func TestNegationAndTreaties(t *testing.T) {
+	d := extractText(t, "2023-03-18", `Russia signed the Rome Statute in 2000 but never ratified it, and withdrew its signature in 2016.
+
+Neither Russia nor Ukraine is a party to the Rome Statute.`)
+	requireFacts(t, d,
+		[3]string{"Russia", "signed", "Rome Statute"},
+		[3]string{"Russia", "not_ratified", "Rome Statute"},
+		[3]string{"Russia", "withdrew_signature", "Rome Statute"},
+		[3]string{"Russia", "not_party_to", "Rome Statute"},
+		[3]string{"Ukraine", "not_party_to", "Rome Statute"},
+	)
+	if hasFact(d, "Ukraine", "party_to", "Rome Statute") || hasFact(d, "Russia", "ratified", "Rome Statute") {
+		t.Error("a negated statement came out positive")
+	}
+}
+
+func TestCoordinationGivesOneFactEach(t *testing.T) {
+	d := extractText(t, "", `The International Criminal Court issued arrest warrants for Vladimir Putin and Maria Lvova-Belova.`)
+	requireFacts(t, d,
+		[3]string{"International Criminal Court", "issued_arrest_warrant_for", "Vladimir Putin"},
+		[3]string{"International Criminal Court", "issued_arrest_warrant_for", "Maria Lvova-Belova"},
+	)
+}
+
+func TestQuotesAreAttributed(t *testing.T) {
+	d := extractText(t, "2023-03-17", `"Justice will be done, no matter how long it takes," Foreign Minister Dmytro Kuleba said on Friday.
+
+"We do not recognize this court," said Dmitry Peskov, the Kremlin spokesman.`)
+	requireFacts(t, d,
+		[3]string{"Dmytro Kuleba", "said", "no matter how long it takes"},
+		[3]string{"Dmitry Peskov", "said", "do not recognize this court"},
+	)
+}
+
+func TestConflictAndKillings(t *testing.T) {
+	d := extractText(t, "", `Russia annexed Crimea in 2014. Yigal Amir assassinated Prime Minister Yitzhak Rabin in 1995.`)
+	requireFacts(t, d,
+		[3]string{"Russia", "annexed", "Crimea"},
+		[3]string{"Yigal Amir", "killed", "Yitzhak Rabin"},
+	)
+}
+
+func TestLocationsAndBases(t *testing.T) {
+	d := extractText(t, "", `The insurer, based in Hartford, Conn., hired a new chief executive. The Geneva-based World Health Organization disagreed.`)
+	requireFacts(t, d,
+		[3]string{"Hartford", "located_in", "Connecticut"},
+		[3]string{"World Health Organization", "based_in", "Geneva"},
+	)
+}
+
+func TestDatesResolveAgainstTheArticle(t *testing.T) {
+	d := extractText(t, "2023-03-17", `The International Criminal Court issued a warrant for Vladimir Putin on Friday.`)
+	found := false
+	for _, f := range d.Facts {
+		if f.Predicate == "issued_arrest_warrant_for" {
+			found = true
+			if f.Date != "2023-03-17" {
+				t.Errorf("warrant dated %q, want 2023-03-17 (the Friday of the article)", f.Date)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no warrant fact")
+	}
+}
+
+func TestEvidenceIsTheSentence(t *testing.T) {
+	text := `Some words first. Russia annexed Crimea in 2014. More words after.`
+	d := extractText(t, "", text)
+	for _, f := range d.Facts {
+		if f.Predicate != "annexed" {
+			continue
+		}
+		if got := text[f.Evidence.Start:f.Evidence.End]; got != "Russia annexed Crimea in 2014." || f.Sentence != got {
+			t.Errorf("evidence %q / %q", got, f.Sentence)
+		}
+		if f.Confidence <= 0 || f.Confidence > 1 || f.Rule == "" {
+			t.Errorf("confidence %v rule %q", f.Confidence, f.Rule)
+		}
+		return
+	}
+	t.Fatal("no annexed fact")
+}
+
+func TestBoilerplateIsDropped(t *testing.T) {
+	d := extractText(t, "", `Sign up for our newsletter to get breaking news in your inbox. Please enter a valid email address.
+
+Related coverage: Putin visits Beijing
+
+The Kremlin said Vladimir Putin would travel to China.
+
+More follows.`)
+	if d.Sentences != 1 {
+		t.Errorf("%d sentences kept, want the one article sentence", d.Sentences)
+	}
+}
+
+// TestExtractorIsSafeForConcurrentUse runs extractions in parallel under
+// the race detector's eye and checks they agree.
+func TestExtractorIsSafeForConcurrentUse(t *testing.T) {
+	x := extractor(t)
+	a := newsgraph.Article{ID: "c", Text: "Kremlin spokesman Dmitry Peskov said Russia does not recognize the court."}
+	want := len(x.Extract(a).Facts)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := len(x.Extract(a).Facts); got != want {
+				t.Errorf("%d facts, want %d", got, want)
+			}
+		}()
+	}
+	wg.Wait()
+}
