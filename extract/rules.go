@@ -268,11 +268,11 @@ func (rs *RuleSet) candidates(s *sentence) []*Rule {
 
 // binding is one way a rule matched.
 type binding struct {
-	subj, obj   []*mention
-	objText     string
-	title       string
-	start, end  int // token range of the match
-	anchor      int // the first word the pattern named, or -1
+	subj, obj  []*mention
+	objText    string
+	title      string
+	start, end int // token range of the match
+	anchor     int // the first word the pattern named, or -1
 }
 
 // match finds every way rule r matches sentence s.
