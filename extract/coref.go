@@ -141,7 +141,7 @@ func (d *doc) linkName(m *mention) {
 	canonical := ""
 	if m.demonym {
 		canonical = d.x.gaz.demonyms[strings.ToLower(text)]
-	} else if p := d.x.gaz.Lookup(text); p != nil && placeType(p.Kind) == m.typ {
+	} else if p := d.x.gaz.Lookup(text); p != nil && placeType(p.Kind) == m.typ && p.Name != "" {
 		canonical = p.Name
 	}
 	words := m.sent.lower[m.start:m.end]
@@ -289,7 +289,7 @@ func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
 			return false
 		}
 		if m.typ == newsgraph.Person {
-			return o.ent.typ == newsgraph.Person
+			return o.ent.typ == newsgraph.Person && d.genderFits(o.ent, m.sent.lower[m.start])
 		}
 		// "it" stands for an organization, a country or a treaty: places
 		// and cities are rarely what "it" does something.
@@ -317,6 +317,30 @@ func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
 		}
 	}
 	return nil
+}
+
+// genderFits reports whether a person may be "he" or "she": by a title
+// (Mr., Mrs.) or the given name, when either tells.
+func (d *doc) genderFits(e *entity, pronoun string) bool {
+	want := byte('m')
+	switch pronoun {
+	case "she", "her", "hers", "herself":
+		want = 'f'
+	}
+	for _, t := range e.titles {
+		switch t {
+		case "mr", "mr.", "sir", "king", "prince":
+			return want == 'm'
+		case "mrs", "mrs.", "ms", "ms.", "madam", "dame", "queen", "princess":
+			return want == 'f'
+		}
+	}
+	if len(e.words) > 1 {
+		if g, ok := d.x.gaz.gender[e.words[0]]; ok {
+			return g == want
+		}
+	}
+	return true
 }
 
 // voteType settles an entity's type from its named mentions: the type most

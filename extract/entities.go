@@ -139,7 +139,7 @@ func (d *doc) propagateNames() {
 			addName(words, m.typ)
 			if m.typ == newsgraph.Person && len(words) > 1 {
 				last := s.Tokens[m.end-1].Text
-				if capitalized(last) && !d.x.lexicon.Known(words[len(words)-1]) && d.x.gaz.titles[words[len(words)-1]] == "" {
+				if capitalized(last) && d.x.gaz.titles[words[len(words)-1]] == "" && !isNameSuffix(words[len(words)-1]) {
 					addName(words[len(words)-1:], newsgraph.Person)
 				}
 			}
@@ -167,8 +167,14 @@ func (d *doc) propagateNames() {
 			if covered[i] || !capitalized(s.Tokens[i].Text) {
 				continue
 			}
+			// A common word capitalized to start a sentence is not a name
+			// unless the tagger reads it as one.
+			commonStart := isSentenceStart(s, i) && d.x.lexicon.Known(s.lower[i]) && !strings.HasPrefix(s.Tokens[i].Tag, "NNP")
 			best, typ := 0, ""
 			for _, n := range names {
+				if commonStart && len(n.words) == 1 {
+					continue
+				}
 				if len(n.words) > best && i+len(n.words) <= len(s.Tokens) && equalWords(n.words, s.lower[i:i+len(n.words)]) && free(i, i+len(n.words)) {
 					best, typ = len(n.words), n.typ
 				}
@@ -235,11 +241,11 @@ func (d *doc) refine(m *mention) bool {
 	}
 	full := m.text(d)
 	// Leading "the", unless the gazetteer knows the name with it ("The Hague").
-	for m.end-m.start > 1 && s.lower[m.start] == "the" && d.x.gaz.Lookup(m.text(d)) == nil {
+	for m.end-m.start > 1 && s.lower[m.start] == "the" && !d.x.gaz.isPlace(m.text(d)) {
 		m.start++
 	}
 	if m.start > 0 && s.lower[m.start-1] == "the" && m.typ != "PER" {
-		if p := d.x.gaz.Lookup("the " + m.text(d)); p != nil {
+		if d.x.gaz.isPlace("the " + m.text(d)) {
 			m.start-- // "HAGUE" after "THE" is The Hague
 		}
 	}
@@ -274,6 +280,9 @@ func (d *doc) refine(m *mention) bool {
 		// A country or state under any label of the model's ("Russian
 		// Federation" as an organization).
 		m.typ = "LOC"
+	}
+	if place != nil && place.Kind == kindOrg && m.title == "" && m.typ != "ORG" && (m.typ != "PER" || m.end-m.start == 1) {
+		m.typ = "ORG" // a known organization the model took for a person or place
 	}
 	switch m.typ {
 	case "PER":

@@ -46,9 +46,10 @@ type Gazetteer struct {
 	// titles maps a lower-cased title to the relation it implies.
 	titles map[string]string
 	// jobs are titles of occupations rather than public offices.
-	jobs  map[string]bool
-	first map[string]bool
-	cca2  map[string]string // "RU" -> "Russia"
+	jobs   map[string]bool
+	first  map[string]bool
+	gender map[string]byte   // given name -> m or f, when known
+	cca2   map[string]string // "RU" -> "Russia"
 	// heads maps a lower-case head word ("ministry", "statute") to the
 	// entity type of the names it ends.
 	heads map[string]string
@@ -69,6 +70,7 @@ func newGazetteer() *Gazetteer {
 		titles:   map[string]string{},
 		jobs:     map[string]bool{},
 		first:    map[string]bool{},
+		gender:   map[string]byte{},
 		cca2:     map[string]string{},
 		heads:    map[string]string{},
 	}
@@ -86,8 +88,23 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		{"gazetteer/states.tsv", g.addState},
 		{"gazetteer/cities.tsv", g.addCity},
 		{"gazetteer/organizations.tsv", g.addOrg},
+		{"gazetteer/organizations_known.txt", func(c []string) error {
+			// Known organization names without a canonical form: a hint and
+			// a type, not a name to print.
+			if g.places[normKey(c[0])] == nil {
+				g.addPlace(c[0], &Place{Kind: kindOrg})
+			}
+			return nil
+		}},
 		{"gazetteer/titles.tsv", g.addTitle},
-		{"gazetteer/first_names.txt", func(c []string) error { g.first[strings.ToLower(c[0])] = true; return nil }},
+		{"gazetteer/first_names.txt", func(c []string) error {
+			name := strings.ToLower(c[0])
+			g.first[name] = true
+			if gd := col(c, 1); gd == "m" || gd == "f" {
+				g.gender[name] = gd[0]
+			}
+			return nil
+		}},
 		{"rules/not_names.txt", func(c []string) error { g.addPhrase(c[0], kindNotName); return nil }},
 		{"rules/name_heads.tsv", g.addHead},
 	}
@@ -311,6 +328,12 @@ func normKey(name string) string {
 
 // Lookup returns what the gazetteer knows of a name.
 func (g *Gazetteer) Lookup(name string) *Place { return g.places[normKey(name)] }
+
+// isPlace reports a known country, state or city name.
+func (g *Gazetteer) isPlace(name string) bool {
+	p := g.Lookup(name)
+	return p != nil && p.Kind != kindOrg
+}
 
 // match is one gazetteer phrase found in a sentence.
 type match struct {

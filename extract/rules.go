@@ -290,7 +290,9 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 		case elemWord:
 			if pos < len(s.Tokens) && wordMatches(e.words, s, pos) {
 				nb := b
-				if nb.anchor < 0 && !e.optional {
+				// The anchor for negation: the pattern's verb, else its
+				// first word.
+				if !e.optional && (nb.anchor < 0 || !isVerbTag(s.Tokens[nb.anchor].Tag) && isVerbTag(s.Tokens[pos].Tag)) {
 					nb.anchor = pos
 				}
 				rec(ei+1, pos+1, nb)
@@ -328,6 +330,8 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 					}
 				case c.end < len(s.Tokens) && s.Tokens[c.end].Tag == "POS" && !nextIsPossessive:
 					// A possessor ("Russia's ministry") is not the head.
+				case c.end < len(s.Tokens) && isCommonNoun(s.Tokens[c.end].Tag) && !r.nextTakes(ei, s, c.end):
+					// A modifier ("a Security Council meeting") is not the head.
 				default:
 					rec(ei+1, c.end, nb)
 				}
@@ -461,6 +465,24 @@ func gapToken(s *sentence, i int, long bool) bool {
 }
 
 func isCommonNoun(tag string) bool { return tag == "NN" || tag == "NNS" }
+
+func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
+
+// nextTakes reports whether the element after element ei reads the token
+// at pos (a title, or a word the pattern names), so that a noun there
+// belongs to the pattern.
+func (r *Rule) nextTakes(ei int, s *sentence, pos int) bool {
+	if ei+1 >= len(r.elems) {
+		return false
+	}
+	switch e := r.elems[ei+1]; e.kind {
+	case elemTitle:
+		return true
+	case elemWord:
+		return wordMatches(e.words, s, pos)
+	}
+	return false
+}
 
 func isAuxiliary(lemma string) bool {
 	switch lemma {

@@ -86,10 +86,11 @@ func (ix *Index) Resolve(docs ...*newsgraph.Document) {
 				continue
 			}
 			if w := strings.Fields(Normalize(e.Name)); len(w) > 1 {
-				if ix.lookup(e.Name, e.Type) == "" {
-					id := ix.newID(e)
-					ix.Add(newsgraph.Entity{ID: id, Name: e.Name, Type: e.Type})
+				id := ix.find(e)
+				if id == "" {
+					id = ix.newID(e)
 				}
+				ix.Add(newsgraph.Entity{ID: id, Name: e.Name, Type: e.Type})
 			}
 		}
 	}

@@ -466,9 +466,20 @@ cities.sort(byKey((c) => [-c.pop, lowerKey(c.name), c.name, c.cc]));
 // also English words (word-list) are left out ("The", "China", "Hope").
 const humanNamesDir = path.join(path.dirname(require.resolve('human-names/package.json')), 'data');
 const curated = [];
+// genders: lower-case name -> how many source lists call it male, female.
+const genders = new Map();
+const addGender = (name, g) => {
+  for (const part of name.toLowerCase().split(/\s+/)) {
+    if (!genders.has(part)) genders.set(part, { m: 0, f: 0 });
+    genders.get(part)[g]++;
+  }
+};
 for (const f of fs.readdirSync(humanNamesDir).sort()) {
   if (!f.endsWith('.json')) continue;
-  curated.push(...JSON.parse(fs.readFileSync(path.join(humanNamesDir, f), 'utf8')));
+  const names = JSON.parse(fs.readFileSync(path.join(humanNamesDir, f), 'utf8'));
+  curated.push(...names);
+  const g = f.startsWith('female') ? 'f' : f.startsWith('male') ? 'm' : '';
+  if (g) for (const n of names) addGender(n, g);
 }
 const wordListPath = (await import('word-list')).default;
 const englishWords = new Set(fs.readFileSync(wordListPath, 'utf8').split('\n').map((w) => w.trim().toLowerCase()));
@@ -476,7 +487,12 @@ const gdLocales = ['en', 'fr', 'es', 'it', 'de', 'tr'];
 const extra = [];
 for (const loc of gdLocales) {
   const m = require(`gender-detection-from-name/names/${loc}.js`);
-  for (const n of m.keys()) extra.push(n);
+  for (const [n, g] of m.entries()) {
+    extra.push(n);
+    if (g === 'male') addGender(n, 'm');
+    else if (g === 'female') addGender(n, 'f');
+    else if (g === 'unisex') { addGender(n, 'm'); addGender(n, 'f'); }
+  }
 }
 
 // Capitalize each part of a lower-case name: "louis-axel" -> "Louis-Axel",
@@ -499,7 +515,16 @@ const addFirst = (n, fromCurated) => {
 };
 for (const n of curated) addFirst(n, true);
 for (const n of extra) addFirst(n, false);
-const firstNameList = [...firstNames.values()].sort(byKey((n) => [lowerKey(n), n]));
+// A name is male or female when the sources say so at least twice as
+// often as the other; else u.
+const genderOf = (n) => {
+  const c = genders.get(n.toLowerCase()) || genders.get(fold(n).toLowerCase());
+  if (!c) return 'u';
+  if (c.m >= 2 * c.f && c.m > 0) return 'm';
+  if (c.f >= 2 * c.m && c.f > 0) return 'f';
+  return 'u';
+};
+const firstNameList = [...firstNames.values()].sort(byKey((n) => [lowerKey(n), n])).map((n) => `${n}\t${genderOf(n)}`);
 
 // ---------------------------------------------------------------- write
 
@@ -546,12 +571,35 @@ const nCities = writeFile(
 const nFirst = writeFile(
   'first_names.txt',
   [
-    'One given name per line.',
+    'name<TAB>gender: one given name per line; gender m (male), f (female) or u (either, or unknown).',
     `Source: ${v('human-names')} (MIT) and ${v('gender-detection-from-name')} (MIT), the latter less English words`,
     `listed by ${v('word-list')} (MIT).`,
     gen,
   ],
   firstNameList,
+);
+
+// ---------------------------------------------------------------- companies
+
+// Organizations from compromise's lexicon (companies, media, agencies,
+// bands): lower-case names, used as a hint that a capitalized name is an
+// organization. Abbreviations and ordinary words are left out.
+const { default: nlp } = await import('compromise');
+const lexicon = nlp.world().model.one.lexicon;
+const skipOrg = new Set(['dept', 'univ', 'assn', 'inc', 'ltd', 'co', 'corp', 'brexiteers']);
+const companies = Object.entries(lexicon)
+  .filter(([, tag]) => /\b(Organization|Company)\b/.test(Array.isArray(tag) ? tag.join(',') : String(tag)))
+  .map(([w]) => w)
+  .filter((w) => !skipOrg.has(w) && w.length >= 2 && !(englishWords.has(w) && !w.includes(' ')))
+  .sort();
+const nCompanies = writeFile(
+  'organizations_known.txt',
+  [
+    'Names of well-known organizations (companies, media, agencies, groups), lower case, one per line.',
+    `Source: the lexicon of ${v('compromise')} (MIT), its Organization and Company entries, less English words.`,
+    gen,
+  ],
+  companies,
 );
 
 // ---------------------------------------------------------------- sanity checks
@@ -603,9 +651,11 @@ for (const w of ['the', 'and']) expect(!firstNames.has(w), `first names contain 
 const bytes = fs.statSync(path.join(outDir, 'cities.tsv')).size;
 expect(bytes < 1.5 * 1024 * 1024, `cities.tsv is ${bytes} bytes`);
 
-for (const f of ['countries.tsv', 'states.tsv', 'cities.tsv', 'first_names.txt']) {
+expect(nCompanies >= 200 && companies.includes('microsoft'), `organizations_known.txt has ${nCompanies} names`);
+
+for (const f of ['countries.tsv', 'states.tsv', 'cities.tsv', 'first_names.txt', 'organizations_known.txt']) {
   const size = fs.statSync(path.join(outDir, f)).size;
-  console.log(`${f}: ${{ 'countries.tsv': nCountries, 'states.tsv': nStates, 'cities.tsv': nCities, 'first_names.txt': nFirst }[f]} rows, ${size} bytes`);
+  console.log(`${f}: ${{ 'countries.tsv': nCountries, 'states.tsv': nStates, 'cities.tsv': nCities, 'first_names.txt': nFirst, 'organizations_known.txt': nCompanies }[f]} rows, ${size} bytes`);
 }
 if (problems.length) {
   console.error('\nSANITY CHECK FAILED:\n  ' + problems.join('\n  '));
