@@ -300,6 +300,14 @@ func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
 		return false
 	}
 	ms := m.sent.mentions
+	// A pronoun that is a subject ("but it has granted") takes the
+	// sentence's subject when it fits; otherwise the nearest fitting
+	// mention before it.
+	if startsVerbPhrase(m.sent, m.end) {
+		if subj := d.mainSubject(m.sent); subj != nil && subj.start < m.start && fits(subj) {
+			return subj.ent
+		}
+	}
 	for j := len(ms) - 1; j >= 0; j-- {
 		if o := ms[j]; o.start < m.start && fits(o) && !o.sent.quoted[o.start] {
 			return o.ent

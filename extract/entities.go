@@ -108,6 +108,15 @@ func (d *doc) expandToGazetteer(s *sentence, spans []*mention) []*mention {
 	return kept
 }
 
+func contains(list []*mention, m *mention) bool {
+	for _, x := range list {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
 // bigCity is the population from which a gazetteer city is taken as a
 // mention even when the model missed it.
 const bigCity = 500000
@@ -149,6 +158,9 @@ func (d *doc) propagateNames() {
 		covered := make([]bool, len(s.Tokens))
 		for _, list := range [][]*mention{s.mentions, s.raw} {
 			for _, m := range list {
+				if m.end-m.start < 2 && !contains(s.mentions, m) {
+					continue // a lone word the model labelled and typing dropped
+				}
 				for k := m.start; k < m.end; k++ {
 					covered[k] = true
 				}
@@ -229,11 +241,12 @@ func (d *doc) refine(m *mention) bool {
 			break
 		}
 	}
-	// Punctuation and connectors at either end ("Dmitry Peskov —").
+	// Punctuation and connectors at either end ("Dmitry Peskov —", the
+	// "-based" of "Geneva-based").
 	for m.end > m.start && (!hasLetterOrDigit(s.Tokens[m.end-1].Text) || nameConnectors[s.lower[m.end-1]] || s.Tokens[m.end-1].Tag == "POS") {
 		m.end--
 	}
-	for m.end > m.start && !hasLetterOrDigit(s.Tokens[m.start].Text) {
+	for m.end > m.start && (!hasLetterOrDigit(s.Tokens[m.start].Text) || strings.HasPrefix(s.Tokens[m.start].Text, "-")) {
 		m.start++
 	}
 	if m.end == m.start {
@@ -505,6 +518,21 @@ func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
 	for _, m := range spans {
 		if m.typ != "PER" {
 			continue
+		}
+		// A capitalized word the model left before a person's name, that
+		// is no common word, title, place or demonym, is a given name it
+		// did not know: "Yigal" of "Yigal Amir".
+		for m.start > 0 {
+			k := m.start - 1
+			w := s.Tokens[k].Text
+			if !capitalized(w) || s.Tokens[k].Tag != "NNP" || d.x.lexicon.Known(s.lower[k]) || d.titleAt(s, k, m.end) > 0 ||
+				d.x.gaz.Lookup(w) != nil || d.x.gaz.demonyms[s.lower[k]] != "" || isHonorific(s.lower[k]) {
+				break
+			}
+			if k > 0 && !isSentenceStart(s, k) && (capitalized(s.Tokens[k-1].Text) || s.Tokens[k-1].Tag == "POS") {
+				break // part of something else: "Kremlin spokesman", "Russia's"
+			}
+			m.start = k
 		}
 		for m.end < len(s.Tokens) {
 			w := s.Tokens[m.end].Text

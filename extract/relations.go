@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -42,7 +44,9 @@ var modelRelations = map[string]struct {
 
 // minMargin is how far the model's best relation must lead the next
 // label for the extractor to state it.
-const minMargin = 0.5
+var minMargin = envFloat("NG_MARGIN", 1)
+
+var maxGap = int(envFloat("NG_GAP", 12))
 
 var modelRule = &Rule{Name: "model:relations"}
 
@@ -57,7 +61,7 @@ func (d *doc) classifyPairs(s *sentence) {
 	}
 	for i, a := range named {
 		for _, b := range named[i+1:] {
-			if a.ent == b.ent || b.start < a.end {
+			if a.ent == b.ent || b.start < a.end || b.start-a.end > maxGap {
 				continue
 			}
 			label, margin := d.x.pairs.Predict(nlp.Pair{
@@ -65,7 +69,7 @@ func (d *doc) classifyPairs(s *sentence) {
 				AStart: a.start, AEnd: a.end, AType: coarseType(a.ent.typ),
 				BStart: b.start, BEnd: b.end, BType: coarseType(b.ent.typ),
 			})
-			if label == "none" || margin < minMargin {
+			if label == "none" || float64(margin) < minMargin {
 				continue
 			}
 			rel, ok := modelRelations[strings.TrimRight(label, "<>")]
@@ -318,4 +322,11 @@ func (d *doc) longerTitle(s *sentence, subj *entity, title string) bool {
 	}
 	d.facts = kept
 	return found
+}
+
+func envFloat(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil {
+		return v
+	}
+	return def
 }

@@ -595,7 +595,16 @@ func relativeClauseEnd(s *sentence, pos int) int {
 	switch s.lower[pos+1] {
 	case "who", "which", "whose", "whom", "a", "an", "the", "its", "his", "her", "their", "himself", "herself":
 	default:
-		return pos
+		// ", meanwhile ,", ", however ,": an adverb set off by commas.
+		if pos+2 < len(s.Tokens) && s.Tokens[pos+2].Text == "," && strings.HasPrefix(s.Tokens[pos+1].Tag, "RB") {
+			return pos + 3
+		}
+		// ", chief of the presidential staff ,": an apposition that is a
+		// title. (The caller passes titles through d.titleAt; here a
+		// capitalized or known title word is enough.)
+		if !titleStarters[s.lower[pos+1]] {
+			return pos
+		}
 	}
 	for k := pos + 2; k < len(s.Tokens) && k <= pos+25; k++ {
 		switch s.Tokens[k].Text {
@@ -638,6 +647,14 @@ func (d *doc) titleSlot(s *sentence, pos int) (int, string) {
 		return 0, ""
 	}
 	return i + n - pos, strings.Join(s.lower[i:i+n], " ")
+}
+
+// titleStarters begin appositions that name a role: "X, chief of staff,".
+var titleStarters = map[string]bool{
+	"chief": true, "head": true, "president": true, "chairman": true, "director": true, "leader": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "minister": true, "secretary": true,
+	"former": true, "deputy": true, "acting": true, "prosecutor": true, "ambassador": true, "governor": true,
+	"mayor": true, "founder": true, "editor": true, "commissioner": true, "general": true, "senator": true,
 }
 
 var titleModifiers = map[string]bool{
