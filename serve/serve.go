@@ -102,8 +102,6 @@ func Handler(store *graph.Store, cfg Config) (http.Handler, error) {
 	// console's Visualize page.
 	v2 := cayleyhttp.NewBoundAPIv2(store.Handle(), httprouter.New())
 	v2.SetReadOnly(!cfg.Writable)
-	v2.SetQueryTimeout(cfg.Timeout)
-	v2.SetQueryLimit(cfg.Limit)
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v2/query", q.serveV2)
