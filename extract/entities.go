@@ -367,6 +367,19 @@ func (d *doc) partOfTitle(m *mention) bool {
 func (d *doc) splitAtTitles(s *sentence, spans []*mention) []*mention {
 	var out []*mention
 	for _, m := range spans {
+		// A span that ends in the first word of a title ("Ukrainian
+		// Foreign" before "Minister") ends before the title.
+		if m.typ != "PER" {
+			for k := m.start + 1; k < m.end; k++ {
+				if n := d.titleAt(s, k, len(s.Tokens)); n > 0 && k+n > m.end && !isHonorific(s.lower[k]) {
+					m.end = k
+					if _, ok := d.x.gaz.demonyms[strings.ToLower(m.text(d))]; ok || d.x.gaz.isPlace(m.text(d)) {
+						m.typ = "LOC"
+					}
+					break
+				}
+			}
+		}
 		split := false
 		for k := m.start + 1; k < m.end-1; k++ {
 			n := d.titleAt(s, k, m.end-1)

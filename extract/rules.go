@@ -305,10 +305,10 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 				if n > 0 && !gapToken(s, pos+n-1, e.commas) {
 					break
 				}
-				// A short gap ending in a noun leaves that noun, not the
-				// slot before, as what the next word is about: "the White
-				// House lawn as their negotiators signed".
-				if n > 0 && !e.commas && isCommonNoun(s.Tokens[pos+n-1].Tag) {
+				// A short gap ending in a noun before a verb leaves that
+				// noun, not the slot before, as the verb's subject: "the
+				// White House lawn as their negotiators signed".
+				if n > 0 && !e.commas && isCommonNoun(s.Tokens[pos+n-1].Tag) && pos+n < len(s.Tokens) && isVerbTag(s.Tokens[pos+n].Tag) {
 					continue
 				}
 				rec(ei+1, pos+n, b)
@@ -450,7 +450,7 @@ func gapToken(s *sentence, i int, long bool) bool {
 	if long {
 		return true
 	}
-	if t.Tag == "POS" || t.Tag == "WDT" || t.Tag == "WP" || s.quoted[i] != s.quoted[max(i-1, 0)] {
+	if t.Tag == "POS" || t.Tag == "WDT" || t.Tag == "WP" {
 		return false
 	}
 	switch s.lower[i] {
@@ -555,10 +555,11 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 // person slot: a determiner, a possessor ("Ukraine's"), a demonym
 // ("Russian"), a title ("President"). Other slots skip a determiner only.
 func (d *doc) skipPremodifiers(s *sentence, pos int, e elem) int {
-	p := skipDeterminer(s, pos)
+	start := skipDeterminer(s, pos)
 	if e.types != nil && !e.types[newsgraph.Person] {
-		return p
+		return start
 	}
+	p := start
 	if m := s.at[min(p, len(s.Tokens))]; m != nil && m.ent != nil && m.ent.typ != newsgraph.Person && m.end < len(s.Tokens) && s.Tokens[m.end].Tag == "POS" {
 		p = m.end + 1
 	}
@@ -570,8 +571,10 @@ func (d *doc) skipPremodifiers(s *sentence, pos int, e elem) int {
 			p += n
 		}
 	}
-	if p >= len(s.Tokens) {
-		return pos
+	// The words skipped must lead to a person; else the slot starts where
+	// it was.
+	if p >= len(s.Tokens) || s.at[p] == nil || s.at[p].ent == nil || s.at[p].ent.typ != newsgraph.Person {
+		return start
 	}
 	return p
 }
