@@ -549,6 +549,13 @@ func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
 		}
 		for m.end < len(s.Tokens) {
 			w := s.Tokens[m.end].Text
+			// A capitalized unknown word right after the name, as "Shoigu"
+			// after "Sergei", is its surname.
+			if capitalized(w) && s.Tokens[m.end].Tag == "NNP" && !d.x.lexicon.Known(s.lower[m.end]) && d.titleAt(s, m.end, len(s.Tokens)) == 0 &&
+				d.x.gaz.Lookup(w) == nil && d.x.gaz.demonyms[s.lower[m.end]] == "" && !startsSpan(spans, m.end) {
+				m.end++
+				continue
+			}
 			if prefix, rest, ok := strings.Cut(w, "-"); ok && nameParticles[prefix] && capitalized(rest) {
 				m.end++ // al-Assad
 				continue
@@ -569,6 +576,16 @@ func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
 		kept = append(kept, m)
 	}
 	return kept
+}
+
+// startsSpan reports whether one of the spans starts at token i.
+func startsSpan(spans []*mention, i int) bool {
+	for _, m := range spans {
+		if m.start == i {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLetter(s string) bool {
@@ -693,9 +710,14 @@ func (d *doc) addPronounsAndNominals(s *sentence) {
 		for n := 1; n <= 4 && i+n < len(s.Tokens); n++ {
 			head := s.lower[i+n]
 			if covered[i+n] {
-				if i+n+1 < len(s.Tokens) && strings.HasPrefix(s.Tokens[i+n+1].Text, "-") {
+				// A place or organization modifying the head: "the
+				// Hague-based court", "the Hague tribunal".
+				if i+n+1 < len(s.Tokens) && (strings.HasPrefix(s.Tokens[i+n+1].Text, "-") || !covered[i+n+1]) {
 					compound = true
 					continue
+				}
+				if i+n+1 < len(s.Tokens) && covered[i+n+1] {
+					continue // inside a multi-word modifier
 				}
 				break
 			}

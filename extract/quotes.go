@@ -61,7 +61,7 @@ func quoteSpans(s *sentence) []quoteSpan {
 				words++
 			}
 		}
-		if words >= 3 { // fewer: a scare-quoted word, not a quotation
+		if words >= 2 { // one word is a scare quote, not a quotation
 			out = append(out, quoteSpan{i, j})
 		}
 		i = j

@@ -459,9 +459,24 @@ func gapToken(s *sentence, i int, long bool) bool {
 	}
 	switch t.Tag {
 	case "VBD", "VBZ", "VBP":
-		return isAuxiliary(s.lemma[i])
+		// An auxiliary, or a verb taking a "to" complement ("moved on
+		// Friday to sanction", "vowed to attack").
+		return isAuxiliary(s.lemma[i]) || toComplement(s, i)
 	}
 	return true
+}
+
+// toComplement reports a "to" + verb within a few tokens after token i.
+func toComplement(s *sentence, i int) bool {
+	for j := i + 1; j < len(s.Tokens) && j <= i+4; j++ {
+		if s.lower[j] == "to" && j+1 < len(s.Tokens) && s.Tokens[j+1].Tag == "VB" {
+			return true
+		}
+		if s.Tokens[j].Text == "," {
+			return false
+		}
+	}
+	return false
 }
 
 func isCommonNoun(tag string) bool { return tag == "NN" || tag == "NNS" }
