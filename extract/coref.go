@@ -145,6 +145,17 @@ func (d *doc) linkName(m *mention) {
 		canonical = p.Name
 	}
 	words := m.sent.lower[m.start:m.end]
+	if canonical == "" && len(words) == 1 {
+		// A lone surname of a person named in full earlier is that person,
+		// whatever the model typed it ("Putin" as a place).
+		for _, e := range d.entities {
+			if e.typ == newsgraph.Person && len(e.words) > 1 && e.words[len(e.words)-1] == words[0] {
+				m.typ = newsgraph.Person
+				d.attach(e, m)
+				return
+			}
+		}
+	}
 	for _, e := range d.entities {
 		if canonical != "" && e.canonical == canonical {
 			d.attach(e, m)

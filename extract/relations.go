@@ -112,7 +112,13 @@ func (d *doc) apply(r *Rule, s *sentence, b binding) {
 		pred = schema.Negate(pred)
 	}
 	subjElem, objElem := r.slot('S'), r.slot('O')
-	for _, sm := range b.subj {
+	subjects := b.subj
+	if pred == "@title" && r.titleBeforeSubject() && len(subjects) > 1 {
+		// "President Putin and Foreign Minister Lavrov": each name has its
+		// own title.
+		subjects = subjects[:1]
+	}
+	for _, sm := range subjects {
 		subj := d.slotEntity(sm, subjElem)
 		if subj == nil {
 			continue

@@ -243,6 +243,19 @@ func (r *Rule) slot(name byte) elem {
 	return elem{}
 }
 
+// titleBeforeSubject reports a pattern with $T before $S.
+func (r *Rule) titleBeforeSubject() bool {
+	for _, e := range r.elems {
+		switch {
+		case e.kind == elemTitle:
+			return true
+		case e.kind == elemSlot && e.slot == 'S':
+			return false
+		}
+	}
+	return false
+}
+
 // candidates returns the rules whose anchor words occur in the sentence.
 func (rs *RuleSet) candidates(s *sentence) []*Rule {
 	seen := map[*Rule]bool{}
