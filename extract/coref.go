@@ -86,6 +86,7 @@ func (d *doc) linkMentions() {
 			d.linkName(m)
 		}
 	}
+	d.mergeAliases()
 	d.mergeAcronyms()
 	for si, s := range d.sents {
 		for _, m := range s.mentions {
@@ -149,7 +150,7 @@ func (d *doc) linkName(m *mention) {
 		// A lone surname of a person named in full earlier is that person,
 		// whatever the model typed it ("Putin" as a place).
 		for _, e := range d.entities {
-			if e.typ == newsgraph.Person && len(e.words) > 1 && e.words[len(e.words)-1] == words[0] {
+			if e.typ == newsgraph.Person && len(e.words) > 1 && familyName(e.words, words[0]) {
 				m.typ = newsgraph.Person
 				d.attach(e, m)
 				return
@@ -171,12 +172,23 @@ func (d *doc) linkName(m *mention) {
 			d.attach(e, m)
 			return
 		}
-		if m.typ == newsgraph.Person && e.typ == newsgraph.Person && (isSuffix(words, e.words) || isSuffix(e.words, words)) {
+		if m.typ == newsgraph.Person && e.typ == newsgraph.Person && (isSuffix(words, e.words) || isSuffix(e.words, words) || len(words) == 1 && len(e.words) > 1 && familyName(e.words, words[0])) {
 			d.attach(e, m)
 			return
 		}
 	}
 	d.attach(d.newEntity(m, canonical), m)
+}
+
+// familyName reports whether w is one of the names after the first of a
+// full name: "Guzman" and "Loera" of "joaquin guzman loera".
+func familyName(full []string, w string) bool {
+	for _, x := range full[1:] {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 func compatible(a, b string) bool {
@@ -193,6 +205,49 @@ func isSuffix(short, long []string) bool {
 		return false
 	}
 	return equalWords(short, long[len(long)-len(short):])
+}
+
+// mergeAliases joins a name given as another's alias: "Joaquin Guzman
+// Loera, known as "El Chapo"", "Hamas, also called the Islamic Resistance
+// Movement".
+func (d *doc) mergeAliases() {
+	for _, s := range d.sents {
+		for i := 0; i+1 < len(s.Tokens); i++ {
+			n := 0
+			switch {
+			case s.lower[i] == "known" && s.lower[i+1] == "as":
+				n = 2
+			case s.lower[i] == "nicknamed" || s.lower[i] == "dubbed" || s.lower[i] == "alias" || s.lower[i] == "aka":
+				n = 1
+			case s.lower[i] == "also" && i+2 < len(s.Tokens) && s.lower[i+1] == "called":
+				n = 2
+			}
+			if n == 0 {
+				continue
+			}
+			k := i + n
+			for k < len(s.Tokens) && (isQuoteMark(s.Tokens[k].Text) || s.lower[k] == "the") {
+				k++
+			}
+			var alias, named *mention
+			for _, m := range s.mentions {
+				if m.start == k && !m.pronoun && !m.nominal {
+					alias = m
+				}
+				if m.end <= i && !m.pronoun && !m.nominal && !m.adjectival {
+					named = m // the last name before "known as"
+				}
+			}
+			if alias == nil || named == nil || alias.ent == nil || named.ent == nil || alias.ent == named.ent || alias.ent.canonical != "" {
+				continue
+			}
+			from := alias.ent
+			for _, m := range from.mentions {
+				d.attach(named.ent, m)
+			}
+			from.mentions = nil
+		}
+	}
 }
 
 // mergeAcronyms joins an acronym ("ICC") with the entity whose initials it

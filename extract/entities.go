@@ -147,9 +147,13 @@ func (d *doc) propagateNames() {
 			words := s.lower[m.start:m.end]
 			addName(words, m.typ)
 			if m.typ == newsgraph.Person && len(words) > 1 {
-				last := s.Tokens[m.end-1].Text
-				if capitalized(last) && d.x.gaz.titles[words[len(words)-1]] == "" && !isNameSuffix(words[len(words)-1]) {
-					addName(words[len(words)-1:], newsgraph.Person)
+				// Every family name: "Guzman" and "Loera" of "Joaquin
+				// Guzman Loera".
+				for k := m.start + 1; k < m.end; k++ {
+					w := s.lower[k]
+					if capitalized(s.Tokens[k].Text) && len(w) > 2 && d.x.gaz.titles[w] == "" && !isNameSuffix(w) && !d.x.gaz.first[w] {
+						addName([]string{w}, newsgraph.Person)
+					}
 				}
 			}
 		}
@@ -606,7 +610,7 @@ func (d *doc) addNamesByHead(s *sentence, spans []*mention) []*mention {
 	toks := s.Tokens
 	for i := 0; i < len(toks); i++ {
 		typ := d.x.gaz.heads[s.lower[i]]
-		if typ == "" || !capitalized(toks[i].Text) {
+		if typ == "" || !capitalized(toks[i].Text) && !(d.x.gaz.lowerHeads[s.lower[i]] && i > 0 && capitalized(toks[i-1].Text) && !isSentenceStart(s, i-1)) {
 			continue
 		}
 		start, end := i, i+1

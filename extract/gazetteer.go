@@ -53,6 +53,8 @@ type Gazetteer struct {
 	// heads maps a lower-case head word ("ministry", "statute") to the
 	// entity type of the names it ends.
 	heads map[string]string
+	// lowerHeads end names even in lower case ("Sinaloa cartel").
+	lowerHeads map[string]bool
 }
 
 type phrase struct {
@@ -63,16 +65,17 @@ type phrase struct {
 
 func newGazetteer() *Gazetteer {
 	return &Gazetteer{
-		phrases:  map[string][]phrase{},
-		places:   map[string]*Place{},
-		demonyms: map[string]string{},
-		capitals: map[string]string{},
-		titles:   map[string]string{},
-		jobs:     map[string]bool{},
-		first:    map[string]bool{},
-		gender:   map[string]byte{},
-		cca2:     map[string]string{},
-		heads:    map[string]string{},
+		phrases:    map[string][]phrase{},
+		places:     map[string]*Place{},
+		demonyms:   map[string]string{},
+		capitals:   map[string]string{},
+		titles:     map[string]string{},
+		jobs:       map[string]bool{},
+		first:      map[string]bool{},
+		gender:     map[string]byte{},
+		cca2:       map[string]string{},
+		heads:      map[string]string{},
+		lowerHeads: map[string]bool{},
 	}
 }
 
@@ -244,6 +247,9 @@ func (g *Gazetteer) addHead(c []string) error {
 		return fmt.Errorf("head %q: type %q is not Organization, Legislation or Event", col(c, 0), typ)
 	}
 	g.heads[strings.ToLower(col(c, 0))] = typ
+	if col(c, 2) == "lowercase" {
+		g.lowerHeads[strings.ToLower(col(c, 0))] = true
+	}
 	return nil
 }
 

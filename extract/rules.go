@@ -715,6 +715,24 @@ func clauseAt(s *sentence, pos int) int {
 	return end - pos
 }
 
+// listGoesOn reports a comma inside a list of noun phrases: a noun phrase
+// follows, and an "and" or "or" comes before the next verb.
+func listGoesOn(s *sentence, comma int) bool {
+	next := s.Tokens[comma+1].Tag
+	if !strings.HasPrefix(next, "NN") && !strings.HasPrefix(next, "JJ") && next != "VBG" {
+		return false
+	}
+	for k := comma + 1; k < len(s.Tokens); k++ {
+		switch {
+		case s.lower[k] == "and" || s.lower[k] == "or":
+			return true
+		case isVerbTag(s.Tokens[k].Tag) && s.Tokens[k].Tag != "VBG" && s.Tokens[k].Tag != "VBN", s.Tokens[k].Text == ".", s.Tokens[k].Text == ";":
+			return false
+		}
+	}
+	return false
+}
+
 // phraseAt returns the length of the noun phrase starting at pos: words
 // tagged as determiners, adjectives, nouns, numbers, participles and
 // possessives, joined by "of", "and" or "against".
@@ -724,11 +742,13 @@ func phraseAt(s *sentence, pos int) int {
 		t := s.Tokens[i]
 		nextNoun := i+1 < len(s.Tokens) && (strings.HasPrefix(s.Tokens[i+1].Tag, "NN") || strings.HasPrefix(s.Tokens[i+1].Tag, "JJ"))
 		switch {
-		case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ"), t.Tag == "DT" && i == pos,
+		case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "JJ"), t.Tag == "DT" && (i == pos || s.Tokens[i-1].Tag == "VBG"),
 			t.Tag == "CD", t.Tag == "PRP$", t.Tag == "POS", t.Tag == "VBG" && (i == pos || nextNoun), t.Tag == "VBN" && i > pos && nextNoun:
 			n = i - pos + 1
 		case (t.Tag == "``" || t.Tag == "''") && i > pos:
 			continue // a scare-quoted word inside the phrase
+		case t.Text == "," && i > pos && i+1 < len(s.Tokens) && listGoesOn(s, i):
+			continue // "drug trafficking, money laundering and conspiracy"
 		case (s.lower[i] == "of" || s.lower[i] == "and" || s.lower[i] == "against" || s.lower[i] == "in") && i > pos && i+1 < len(s.Tokens) &&
 			(strings.HasPrefix(s.Tokens[i+1].Tag, "NN") || strings.HasPrefix(s.Tokens[i+1].Tag, "JJ") || s.Tokens[i+1].Tag == "DT" || s.Tokens[i+1].Tag == "VBG"):
 			continue
