@@ -172,6 +172,10 @@ func (d *doc) linkName(m *mention) {
 			d.attach(e, m)
 			return
 		}
+		if m.typ == newsgraph.Organization && e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 1 && e.words[0] == words[0] {
+			d.attach(e, m) // "Riverbend" after "Riverbend Mutual Insurance Co."
+			return
+		}
 		if m.typ == newsgraph.Person && e.typ == newsgraph.Person && (isSuffix(words, e.words) || isSuffix(e.words, words) || len(words) == 1 && len(e.words) > 1 && familyName(e.words, words[0])) {
 			d.attach(e, m)
 			return
@@ -318,7 +322,7 @@ func initials(words []string) string {
 func (d *doc) antecedentByHead(si int, m *mention) *entity {
 	head := m.sent.lower[m.end-1]
 	var byType *entity
-	for k := si; k >= 0 && k >= si-6; k-- {
+	for k := si; k >= 0; k-- {
 		ms := d.sents[k].mentions
 		for j := len(ms) - 1; j >= 0; j-- {
 			o := ms[j]
@@ -337,13 +341,17 @@ func (d *doc) antecedentByHead(si int, m *mention) *entity {
 					}
 				}
 			}
-			if byType == nil && o.ent.typ == m.typ && m.typ != newsgraph.Organization && m.typ != newsgraph.Person {
+			if byType == nil && k >= si-6 && o.ent.typ == m.typ && (m.typ != newsgraph.Person && m.typ != newsgraph.Organization || companyHeads[head]) {
 				byType = o.ent
 			}
 		}
 	}
 	return byType
 }
+
+// companyHeads are descriptions that stand for the organization the
+// article is about: "the company", "the firm".
+var companyHeads = map[string]bool{"company": true, "firm": true, "insurer": true, "group": true, "corporation": true, "bank": true}
 
 // antecedentOfPronoun resolves he/she to a person and it/its to an
 // organization, country or treaty: first a fitting mention earlier in the

@@ -146,6 +146,14 @@ func (d *doc) propagateNames() {
 			}
 			words := s.lower[m.start:m.end]
 			addName(words, m.typ)
+			if m.typ == newsgraph.Organization && len(words) > 1 && capitalized(s.Tokens[m.start].Text) {
+				// A company is called by its first word: "Riverbend" of
+				// "Riverbend Mutual Insurance Co.".
+				w := words[0]
+				if len(w) > 3 && !d.x.lexicon.Known(w) && d.x.gaz.Lookup(w) == nil && d.x.gaz.demonyms[w] == "" && !d.x.gaz.first[w] {
+					addName([]string{w}, newsgraph.Organization)
+				}
+			}
 			if m.typ == newsgraph.Person && len(words) > 1 {
 				// Every family name: "Guzman" and "Loera" of "Joaquin
 				// Guzman Loera".
@@ -674,7 +682,7 @@ var pronounTypes = map[string]string{
 // type: "the court", "the country".
 var nominalHeads = map[string]string{
 	"court": newsgraph.Organization, "tribunal": newsgraph.Organization, "company": newsgraph.Organization,
-	"firm": newsgraph.Organization, "ministry": newsgraph.Organization, "agency": newsgraph.Organization,
+	"firm": newsgraph.Organization, "insurer": newsgraph.Organization, "corporation": newsgraph.Organization, "ministry": newsgraph.Organization, "agency": newsgraph.Organization,
 	"organization": newsgraph.Organization, "organisation": newsgraph.Organization, "group": newsgraph.Organization,
 	"alliance": newsgraph.Organization, "bank": newsgraph.Organization, "party": newsgraph.Organization,
 	"government": newsgraph.Country, "country": newsgraph.Country, "nation": newsgraph.Country,

@@ -568,6 +568,11 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 	var out []slotFill
 	add := func(g []*mention, end int) {
 		out = append(out, slotFill{g, end})
+		// ", 66," after a name: an age, which the pattern may skip.
+		if end+2 < len(s.Tokens) && s.Tokens[end].Text == "," && s.Tokens[end+1].Tag == "CD" && s.Tokens[end+2].Text == "," {
+			out = append(out, slotFill{g, end + 2})
+			end += 2
+		}
 		if skip := relativeClauseEnd(s, end); skip > end {
 			out = append(out, slotFill{g, skip})
 		}
