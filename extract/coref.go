@@ -391,11 +391,28 @@ func (d *doc) antecedentOfPronoun(si int, m *mention) *entity {
 	if m.typ != newsgraph.Person {
 		reach = 1
 	}
+	// Earlier sentences: their subject first, then a mention that is not
+	// a possessor ("Obama's presidency"), then any.
 	for k := si - 1; k >= 0 && k >= si-reach; k-- {
-		for _, o := range d.sents[k].mentions {
-			if fits(o) && !d.sents[k].quoted[o.start] {
-				return o.ent
+		prev := d.sents[k]
+		if subj := d.mainSubject(prev); subj != nil && fits(subj) && !prev.quoted[subj.start] {
+			return subj.ent
+		}
+		var possessor *entity
+		for _, o := range prev.mentions {
+			if !fits(o) || prev.quoted[o.start] {
+				continue
 			}
+			if o.end < len(prev.Tokens) && prev.Tokens[o.end].Tag == "POS" {
+				if possessor == nil {
+					possessor = o.ent
+				}
+				continue
+			}
+			return o.ent
+		}
+		if possessor != nil && k == si-reach {
+			return possessor
 		}
 	}
 	return nil

@@ -266,7 +266,7 @@ func (d *doc) refine(m *mention) bool {
 	}
 	full := m.text(d)
 	// Leading "the", unless the gazetteer knows the name with it ("The Hague").
-	for m.end-m.start > 1 && s.lower[m.start] == "the" && !d.x.gaz.isPlace(m.text(d)) {
+	for m.end-m.start > 1 && (s.lower[m.start] == "the" && !d.x.gaz.isPlace(m.text(d)) || s.lower[m.start] == "a" || s.lower[m.start] == "an") {
 		m.start++
 	}
 	if m.start > 0 && s.lower[m.start-1] == "the" && m.typ != "PER" {
@@ -277,8 +277,8 @@ func (d *doc) refine(m *mention) bool {
 	// Leading titles: "President Vladimir Putin" -> title president.
 	for m.end-m.start > 1 {
 		n := d.titleAt(s, m.start, m.end-1)
-		if n == 0 {
-			break
+		if n == 0 || d.x.gaz.heads[s.lower[m.end-1]] == newsgraph.Organization {
+			break // "Justice Department" is no justice
 		}
 		title := strings.Join(s.lower[m.start:m.start+n], " ")
 		if m.title == "" {

@@ -616,7 +616,12 @@ func (d *doc) skipPremodifiers(s *sentence, pos int, e elem) int {
 // there.
 func skipDeterminer(s *sentence, pos int) int {
 	if pos < len(s.Tokens) && (s.lower[pos] == "the" || s.lower[pos] == "a" || s.lower[pos] == "an") && s.at[pos] == nil {
-		return pos + 1
+		pos++
+	}
+	// A name in a compound modifier ("the Hartford-based company") is not
+	// what the slot names: the description after it is.
+	if m := s.at[min(pos, len(s.Tokens))]; m != nil && m.end < len(s.Tokens) && strings.HasPrefix(s.Tokens[m.end].Text, "-") && s.at[m.end+1] != nil {
+		pos = m.end + 1
 	}
 	return pos
 }
