@@ -244,7 +244,7 @@ func (d *doc) refine(m *mention) bool {
 	// "International Criminal Court on Friday" ends at "Court".
 	for k := m.start + 1; k < m.end; k++ {
 		t := s.Tokens[k].Text
-		if !capitalized(t) && hasLetter(t) && !nameConnectors[s.lower[k]] && !strings.Contains(t, "-") && !isAbbreviationToken(t) {
+		if !capitalized(t) && hasLetter(t) && !nameConnectors[s.lower[k]] && !strings.Contains(t, "-") && !isAbbreviationToken(t) || isCode(t) {
 			m.end = k
 			break
 		}
@@ -300,6 +300,13 @@ func (d *doc) refine(m *mention) bool {
 	if m.end-m.start == 1 && isSentenceStart(s, m.start) && d.x.lexicon.Known(lower) && d.x.gaz.Lookup(text) == nil && m.title == "" {
 		return false // "Judges said": a common word, capitalized to start a sentence
 	}
+	if _, ok := d.x.gaz.demonyms[lower]; ok && m.end-m.start == 1 {
+		// A demonym ("Ecuadoran") names no entity; it may still tell
+		// whose a title is.
+		m.typ = newsgraph.Country
+		m.demonym, m.adjectival = true, true
+		return true
+	}
 	place := d.x.gaz.Lookup(text)
 	if place != nil && (place.Kind == kindCountry || place.Kind == kindState) && m.title == "" && (m.typ != "PER" || m.end-m.start == 1) {
 		// A country or state under any label of the model's ("Russian
@@ -318,6 +325,9 @@ func (d *doc) refine(m *mention) bool {
 		}
 	case "ORG":
 		m.typ = newsgraph.Organization
+		if d.x.gaz.heads[s.lower[m.end-1]] == newsgraph.Place && m.end-m.start > 1 {
+			m.typ = newsgraph.Place // "Tiananmen Square"
+		}
 		if place != nil && place.Kind == kindCity && m.end-m.start == 1 {
 			m.typ = newsgraph.City
 		}
@@ -332,6 +342,8 @@ func (d *doc) refine(m *mention) bool {
 		}
 	case "MISC":
 		switch d.x.gaz.heads[s.lower[m.end-1]] {
+		case newsgraph.Place:
+			m.typ = newsgraph.Place
 		case newsgraph.Legislation:
 			m.typ = newsgraph.Legislation
 		case newsgraph.Event:
@@ -520,6 +532,18 @@ var nameConnectors = map[string]bool{
 	"'s": true, "&": true, "da": true, "di": true, "del": true, "y": true,
 }
 
+// isCode reports a token like "AU0202111694": letters and a run of digits,
+// a reference number rather than a name.
+func isCode(t string) bool {
+	digits := 0
+	for _, r := range t {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 5 && hasLetter(t)
+}
+
 func isCalendarWord(w string) bool {
 	_, month := months[w]
 	_, day := weekdays[w]
@@ -572,6 +596,18 @@ func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
 				m.end++ // al-Assad
 				continue
 			}
+			if isInitial(w) && m.end+1 < len(s.Tokens) && capitalized(s.Tokens[m.end+1].Text) {
+				// "Vernon A. Walters": the initial and what follows, even
+				// where the model made it a name of its own.
+				end := m.end + 2
+				for _, o := range spans {
+					if o != m && o.start == m.end {
+						end = max(end, o.end)
+					}
+				}
+				m.end = end
+				continue
+			}
 			if nameParticles[w] && m.end+1 < len(s.Tokens) && capitalized(s.Tokens[m.end+1].Text) {
 				m.end += 2 // van Gogh
 				continue
@@ -588,6 +624,12 @@ func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
 		kept = append(kept, m)
 	}
 	return kept
+}
+
+// isInitial reports a single capital with a period: "A.".
+func isInitial(w string) bool {
+	r := []rune(w)
+	return len(r) == 2 && r[1] == '.' && unicode.IsUpper(r[0])
 }
 
 // startsSpan reports whether one of the spans starts at token i.
@@ -647,7 +689,7 @@ func (d *doc) addNamesByHead(s *sentence, spans []*mention) []*mention {
 		}
 		spans = kept
 		if !covered {
-			label := map[string]string{newsgraph.Organization: "ORG"}[typ]
+			label := map[string]string{newsgraph.Organization: "ORG", newsgraph.Place: "LOC"}[typ]
 			if label == "" {
 				label = typ
 			}

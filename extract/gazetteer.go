@@ -242,9 +242,9 @@ func (g *Gazetteer) addOrg(c []string) error {
 func (g *Gazetteer) addHead(c []string) error {
 	typ := col(c, 1)
 	switch typ {
-	case newsgraph.Organization, newsgraph.Legislation, newsgraph.Event:
+	case newsgraph.Organization, newsgraph.Legislation, newsgraph.Event, newsgraph.Place:
 	default:
-		return fmt.Errorf("head %q: type %q is not Organization, Legislation or Event", col(c, 0), typ)
+		return fmt.Errorf("head %q: type %q is not Organization, Legislation, Event or Place", col(c, 0), typ)
 	}
 	g.heads[strings.ToLower(col(c, 0))] = typ
 	if col(c, 2) == "lowercase" {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -44,9 +42,13 @@ var modelRelations = map[string]struct {
 
 // minMargin is how far the model's best relation must lead the next
 // label for the extractor to state it.
-var minMargin = envFloat("NG_MARGIN", 1)
+// (Measured on held-out CoNLL04 sentences and the sample articles: a
+// larger margin or gap changes F1 by less than a point either way.)
+const minMargin = 1.0
 
-var maxGap = int(envFloat("NG_GAP", 12))
+// maxGap is the most tokens between two names the relation model reads:
+// farther apart, its guesses were mostly wrong.
+const maxGap = 12
 
 var modelRule = &Rule{Name: "model:relations"}
 
@@ -328,11 +330,4 @@ func (d *doc) longerTitle(s *sentence, subj *entity, title string) bool {
 	}
 	d.facts = kept
 	return found
-}
-
-func envFloat(name string, def float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(name), 64); err == nil {
-		return v
-	}
-	return def
 }

@@ -362,6 +362,30 @@ func TrainNER(data []Labeled, iterations int, seed int64) *NER {
 	return m
 }
 
+// AverageNER averages models trained on the same labels (say, with
+// different shuffles): a steadier model than any one of them.
+func AverageNER(models ...*NER) *NER {
+	base := models[0]
+	nl := len(base.Labels)
+	out := &NER{Labels: base.Labels, index: map[uint64]int32{}, allowed: buildAllowed(base.Labels)}
+	for _, m := range models {
+		for h, r := range m.index {
+			row, ok := out.index[h]
+			if !ok {
+				row = int32(len(out.index))
+				out.index[h] = row
+				out.weights = append(out.weights, make([]float32, nl)...)
+			}
+			w := m.weights[int(r)*nl : int(r+1)*nl]
+			o := out.weights[int(row)*nl : int(row+1)*nl]
+			for c := range o {
+				o[c] += w[c] / float32(len(models))
+			}
+		}
+	}
+	return out
+}
+
 func (m *NER) prune(eps float32) {
 	nl := len(m.Labels)
 	index := make(map[uint64]int32, len(m.index))

@@ -214,6 +214,29 @@ func TrainPairs(data []LabeledPair, iterations int, seed int64) *PairModel {
 	return m
 }
 
+// AveragePairs averages pair models trained on the same labels.
+func AveragePairs(models ...*PairModel) *PairModel {
+	base := models[0]
+	nl := len(base.Labels)
+	out := &PairModel{Labels: base.Labels, index: map[uint64]int32{}}
+	for _, m := range models {
+		for h, r := range m.index {
+			row, ok := out.index[h]
+			if !ok {
+				row = int32(len(out.index))
+				out.index[h] = row
+				out.weights = append(out.weights, make([]float32, nl)...)
+			}
+			w := m.weights[int(r)*nl : int(r+1)*nl]
+			o := out.weights[int(row)*nl : int(row+1)*nl]
+			for c := range o {
+				o[c] += w[c] / float32(len(models))
+			}
+		}
+	}
+	return out
+}
+
 func sortStrings(s []string) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && s[j] < s[j-1]; j-- {

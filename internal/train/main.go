@@ -53,6 +53,7 @@ func main() {
 	out := flag.String("ner", "", "write the entity model here")
 	relOut := flag.String("rel", "", "write the relation model here")
 	iters := flag.Int("iter", 12, "training iterations")
+	seeds := flag.Int("seeds", 5, "models trained on different shuffles, then averaged")
 	dataDir := flag.String("data", "data", "data folder with gazetteer/ and rules/")
 	flag.Parse()
 	log.SetFlags(0)
@@ -104,11 +105,19 @@ func main() {
 	for _, ex := range train {
 		labeled = append(labeled, ex.Labeled)
 	}
-	m := nlp.TrainNER(labeled, *iters, 1)
+	var ners []*nlp.NER
+	for seed := 1; seed <= *seeds; seed++ {
+		ners = append(ners, nlp.TrainNER(labeled, *iters, int64(seed)))
+	}
+	m := nlp.AverageNER(ners...)
 	if dev != nil {
 		report(m, dev)
 	}
-	rm := nlp.TrainPairs(pairsOf(train), *iters, 1)
+	var rels []*nlp.PairModel
+	for seed := 1; seed <= *seeds; seed++ {
+		rels = append(rels, nlp.TrainPairs(pairsOf(train), *iters, int64(seed)))
+	}
+	rm := nlp.AveragePairs(rels...)
 	if dev != nil {
 		reportPairs(rm, dev)
 	}
