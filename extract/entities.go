@@ -59,6 +59,7 @@ func (d *doc) findEntities() {
 		spans = d.addNamesByHead(s, spans)
 		spans = d.extendNames(s, spans)
 		spans = d.splitAtTitles(s, spans)
+		spans = d.addTitledNames(s, spans)
 		for _, m := range spans {
 			if d.refine(m) {
 				s.mentions = append(s.mentions, m)
@@ -458,6 +459,45 @@ func (d *doc) addDemonyms(s *sentence) {
 		s.mentions = append(s.mentions, extra...)
 		sortMentions(s.mentions)
 	}
+}
+
+// addTitledNames finds the names the model missed after a capitalized
+// title: "President Xi Jinping", "Gen. Esmail Qaani".
+func (d *doc) addTitledNames(s *sentence, spans []*mention) []*mention {
+	covered := make([]bool, len(s.Tokens)+1)
+	for _, m := range spans {
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+	}
+	for i := 0; i < len(s.Tokens); i++ {
+		if !capitalized(s.Tokens[i].Text) {
+			continue
+		}
+		n := d.titleAt(s, i, len(s.Tokens))
+		if n == 0 {
+			continue
+		}
+		start := i + n
+		end := start
+		for end < len(s.Tokens) && end-start < 4 && !covered[end] && capitalized(s.Tokens[end].Text) && strings.HasPrefix(s.Tokens[end].Tag, "NNP") &&
+			d.titleAt(s, end, len(s.Tokens)) == 0 && d.x.gaz.Lookup(s.Tokens[end].Text) == nil {
+			end++
+		}
+		if end == start || covered[end-1] {
+			continue
+		}
+		if end-start == 1 && d.x.lexicon.Known(s.lower[start]) {
+			continue // "President Biden" is fine, "President Said" is not
+		}
+		spans = append(spans, &mention{sent: s, start: i, end: end, typ: "PER"})
+		for k := i; k < end; k++ {
+			covered[k] = true
+		}
+		i = end - 1
+	}
+	sortMentions(spans)
+	return spans
 }
 
 // isNameSuffix reports the generational suffixes of names.

@@ -115,10 +115,15 @@ func (d *doc) apply(r *Rule, s *sentence, b binding) {
 	}
 	subjElem, objElem := r.slot('S'), r.slot('O')
 	subjects := b.subj
-	if pred == "@title" && r.titleBeforeSubject() && len(subjects) > 1 {
-		// "President Putin and Foreign Minister Lavrov": each name has its
-		// own title.
-		subjects = subjects[:1]
+	if pred == "@title" && len(subjects) > 1 {
+		// A title before names is the first one's ("President Putin and
+		// Foreign Minister Lavrov"); an apposition after them is the
+		// last one's ("Putin and Lvova-Belova, Russia's commissioner").
+		if r.titleBeforeSubject() {
+			subjects = subjects[:1]
+		} else {
+			subjects = subjects[len(subjects)-1:]
+		}
 	}
 	for _, sm := range subjects {
 		subj := d.slotEntity(sm, subjElem)

@@ -95,19 +95,21 @@ func LoadRules(fsys fs.FS, gaz *Gazetteer) (*RuleSet, error) {
 	sort.Strings(files)
 	rs := &RuleSet{byAnchor: map[string][]*Rule{}, gaz: gaz}
 	for _, file := range files {
-		line := 0
-		err := eachLine(fsys, file, func(cols []string) error {
-			line++
-			r, err := ParseRule(strings.Join(cols, " "))
-			if err != nil {
-				return err
-			}
-			r.Name = fmt.Sprintf("%s:%d", strings.TrimPrefix(file, "rules/"), line)
-			rs.add(r)
-			return nil
-		})
+		data, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("read %s: %w", file, err)
+		}
+		for i, text := range strings.Split(string(data), "\n") {
+			text = strings.TrimSpace(strings.ReplaceAll(text, "\t", " "))
+			if text == "" || strings.HasPrefix(text, "#") {
+				continue
+			}
+			r, err := ParseRule(text)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", file, i+1, err)
+			}
+			r.Name = fmt.Sprintf("%s:%d", strings.TrimPrefix(file, "rules/"), i+1)
+			rs.add(r)
 		}
 	}
 	if len(rs.rules) == 0 {
@@ -314,9 +316,21 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 				rec(ei+1, pos, b)
 			}
 		case elemGap:
+			var after *elem // the slot the gap follows, if any
+			if ei > 0 && r.elems[ei-1].kind == elemSlot {
+				after = &r.elems[ei-1]
+			}
 			for n := 0; n <= e.max && pos+n <= len(s.Tokens); n++ {
 				if n > 0 && !gapToken(s, pos+n-1, e.commas) {
 					break
+				}
+				// The nearest name fills a slot: a gap after a slot does not
+				// pass over another name that slot would take ("U.S.
+				// President Joe Biden called": Biden, not the U.S.).
+				if n > 0 && after != nil && !e.commas {
+					if m := s.at[pos+n-1]; m != nil && m.ent != nil && !m.pronoun && !m.adjectival && d.slotAccepts(*after, m) {
+						break
+					}
 				}
 				// A short gap ending in a noun before a verb leaves that
 				// noun, not the slot before, as the verb's subject: "the
@@ -641,9 +655,10 @@ func relativeClauseEnd(s *sentence, pos int) int {
 			return pos + 3
 		}
 		// ", chief of the presidential staff ,": an apposition that is a
-		// title. (The caller passes titles through d.titleAt; here a
-		// capitalized or known title word is enough.)
-		if !titleStarters[s.lower[pos+1]] {
+		// title; ", Russia's commissioner for children's rights ,": one
+		// with a possessor.
+		possessor := pos+3 < len(s.Tokens) && capitalized(s.Tokens[pos+1].Text) && (s.Tokens[pos+2].Tag == "POS" || pos+4 < len(s.Tokens) && s.Tokens[pos+3].Tag == "POS")
+		if !titleStarters[s.lower[pos+1]] && !possessor {
 			return pos
 		}
 	}
@@ -759,7 +774,8 @@ func phraseAt(s *sentence, pos int) int {
 			continue // a scare-quoted word inside the phrase
 		case t.Text == "," && i > pos && i+1 < len(s.Tokens) && listGoesOn(s, i):
 			continue // "drug trafficking, money laundering and conspiracy"
-		case (s.lower[i] == "of" || s.lower[i] == "and" || s.lower[i] == "against" || s.lower[i] == "in") && i > pos && i+1 < len(s.Tokens) &&
+		case (s.lower[i] == "of" || s.lower[i] == "and" || s.lower[i] == "against" || s.lower[i] == "in" ||
+			s.lower[i] == "for" && strings.HasPrefix(s.Tokens[i-1].Tag, "JJ")) && i > pos && i+1 < len(s.Tokens) &&
 			(strings.HasPrefix(s.Tokens[i+1].Tag, "NN") || strings.HasPrefix(s.Tokens[i+1].Tag, "JJ") || s.Tokens[i+1].Tag == "DT" || s.Tokens[i+1].Tag == "VBG"):
 			continue
 		default:
