@@ -21,7 +21,8 @@ import (
 //
 //	$S, $O         the subject and object: an entity mention; "$S:PER|ORG"
 //	               restricts its type (PER ORG LOC COUNTRY STATE CITY PLACE
-//	               GPE LAW EVENT ANY). A slot takes coordinated mentions
+//	               GPE LAW EVENT ANY; NAMEDCOUNTRY: a country
+//	               named, not a demonym). A slot takes coordinated mentions
 //	               too ("Putin and Lvova-Belova" gives two facts). A COUNTRY
 //	               slot accepts a capital acting for its country ("Moscow
 //	               denied"): a deliberate reading of metonymy.
@@ -75,6 +76,7 @@ type elem struct {
 	slot     byte            // 'S' or 'O'
 	types    map[string]bool // allowed entity types; nil: any
 	country  bool            // a COUNTRY slot: capitals stand for countries
+	named    bool            // the mention must be a name, not a demonym
 	max      int             // elemGap
 	commas   bool            // elemGap may cross commas
 }
@@ -129,16 +131,17 @@ func (rs *RuleSet) add(r *Rule) {
 }
 
 var slotTypes = map[string][]string{
-	"PER":     {newsgraph.Person},
-	"ORG":     {newsgraph.Organization},
-	"LOC":     {newsgraph.Country, newsgraph.State, newsgraph.City, newsgraph.Place},
-	"GPE":     {newsgraph.Country, newsgraph.State, newsgraph.City},
-	"COUNTRY": {newsgraph.Country},
-	"STATE":   {newsgraph.State},
-	"CITY":    {newsgraph.City},
-	"PLACE":   {newsgraph.Place},
-	"LAW":     {newsgraph.Legislation},
-	"EVENT":   {newsgraph.Event},
+	"PER":          {newsgraph.Person},
+	"ORG":          {newsgraph.Organization},
+	"LOC":          {newsgraph.Country, newsgraph.State, newsgraph.City, newsgraph.Place},
+	"GPE":          {newsgraph.Country, newsgraph.State, newsgraph.City},
+	"NAMEDCOUNTRY": {newsgraph.Country},
+	"COUNTRY":      {newsgraph.Country},
+	"STATE":        {newsgraph.State},
+	"CITY":         {newsgraph.City},
+	"PLACE":        {newsgraph.Place},
+	"LAW":          {newsgraph.Legislation},
+	"EVENT":        {newsgraph.Event},
 }
 
 // ParseRule reads one rule line.
@@ -212,6 +215,9 @@ func parseElem(tok string) (elem, error) {
 				}
 				if t == "COUNTRY" {
 					e.country = true
+				}
+				if t == "NAMEDCOUNTRY" {
+					e.named = true
 				}
 				for _, x := range types {
 					e.types[x] = true
@@ -674,7 +680,7 @@ func relativeClauseEnd(s *sentence, pos int) int {
 }
 
 func (d *doc) slotAccepts(e elem, m *mention) bool {
-	if m.ent == nil {
+	if m.ent == nil || e.named && m.demonym {
 		return false
 	}
 	if e.types == nil || e.types[m.ent.typ] {
