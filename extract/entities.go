@@ -290,7 +290,7 @@ func (d *doc) refine(m *mention) bool {
 		m.start += n
 		m.typ = "PER"
 	}
-	if text := m.text(d); text != full {
+	if text := m.text(d); text != full && m.full == "" {
 		m.full = full
 	}
 	text := m.text(d)
@@ -300,6 +300,9 @@ func (d *doc) refine(m *mention) bool {
 	}
 	if m.end-m.start == 1 && isSentenceStart(s, m.start) && d.x.lexicon.Known(lower) && d.x.gaz.Lookup(text) == nil && m.title == "" {
 		return false // "Judges said": a common word, capitalized to start a sentence
+	}
+	if m.end-m.start == 1 && d.x.gaz.isPeopleNoun(lower) {
+		return false // "Serbs", "Russians": a people, not a named entity
 	}
 	if _, ok := d.x.gaz.demonyms[lower]; ok && m.end-m.start == 1 {
 		// A demonym ("Ecuadoran") names no entity; it may still tell
@@ -605,6 +608,9 @@ var nameParticles = map[string]bool{
 // left out: "al-Assad" after "Bashar", "van Gogh" after "Vincent".
 func (d *doc) extendNames(s *sentence, spans []*mention) []*mention {
 	for _, m := range spans {
+		if m.typ != "PER" && m.end+1 < len(s.Tokens) && isInitial(s.Tokens[m.end].Text) && capitalized(s.Tokens[m.end+1].Text) && m.end-m.start == 1 {
+			m.typ = "PER" // "Vernon A. Walters": a name with an initial is a person's
+		}
 		if m.typ != "PER" {
 			continue
 		}

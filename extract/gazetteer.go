@@ -335,6 +335,24 @@ func normKey(name string) string {
 // Lookup returns what the gazetteer knows of a name.
 func (g *Gazetteer) Lookup(name string) *Place { return g.places[normKey(name)] }
 
+// isPeopleNoun reports a plural of nationality: "Russians", "Serbs",
+// "Croats" (for "Serbian", "Croatian").
+func (g *Gazetteer) isPeopleNoun(lower string) bool {
+	if !strings.HasSuffix(lower, "s") || len(lower) < 4 {
+		return false
+	}
+	stem := lower[:len(lower)-1]
+	if _, ok := g.demonyms[stem]; ok {
+		return true
+	}
+	for _, suffix := range []string{"ian", "ish", "i", "ese"} {
+		if _, ok := g.demonyms[stem+suffix]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // isPlace reports a known country, state or city name.
 func (g *Gazetteer) isPlace(name string) bool {
 	p := g.Lookup(name)
