@@ -395,6 +395,15 @@ func (d *doc) partOfTitle(m *mention) bool {
 func (d *doc) splitAtTitles(s *sentence, spans []*mention) []*mention {
 	var out []*mention
 	for _, m := range spans {
+		// A span that starts inside a title ("State Mike Pompeo" of
+		// "Secretary of State Mike Pompeo") starts after it.
+		for k := max(m.start-3, 0); k < m.start; k++ {
+			if n := d.titleAt(s, k, m.end-1); n > 0 && k+n > m.start && k+n < m.end && !isHonorific(s.lower[k]) {
+				m.start = k + n
+				m.typ = "PER"
+				break
+			}
+		}
 		// A span that ends in the first word of a title ("Ukrainian
 		// Foreign" before "Minister") ends before the title.
 		if m.typ != "PER" {

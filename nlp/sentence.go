@@ -18,6 +18,7 @@ var titleAbbreviations = map[string]bool{
 	"sen.": true, "rep.": true, "prof.": true, "lt.": true, "col.": true, "sgt.": true, "capt.": true,
 	"maj.": true, "adm.": true, "rev.": true, "hon.": true, "pres.": true, "no.": true, "vs.": true,
 	"mt.": true, "ft.": true, "supt.": true, "insp.": true, "det.": true, "cmdr.": true,
+	"brig.": true, "cpl.": true, "pvt.": true, "cdr.": true, "amb.": true, "atty.": true, "msgr.": true, "lieut.": true,
 }
 
 // sentenceStarters are capitalized function words that, after an

@@ -23,6 +23,7 @@ var abbreviations = map[string]bool{}
 
 func init() {
 	for _, a := range strings.Fields(`mr mrs ms dr st jr sr prof gen col lt sgt capt cmdr adm maj rep sen gov pres supt insp det
+		brig cpl pvt spc cdr ens amb atty msgr lieut
 		rev fr hon messrs mt ft no nos vs etc inc corp ltd co bros dept univ assn est approx
 		jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 		ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
