@@ -13,6 +13,7 @@ var speechVerbs = map[string]bool{
 	"announce": true, "insist": true, "warn": true, "note": true, "claim": true, "argue": true,
 	"explain": true, "stress": true, "tweet": true, "post": true, "reiterate": true, "conclude": true,
 	"recall": true, "acknowledge": true, "admit": true, "comment": true, "remark": true,
+	"call": true, "describe": true, "vow": true, "pledge": true, "promise": true, "threaten": true,
 }
 
 var quoteRule = &Rule{Name: "quotes", Predicate: "said", Confidence: 0.85}
@@ -143,6 +144,14 @@ func (d *doc) speaker(s *sentence) *entity {
 		}
 		for _, m := range s.mentions {
 			if m.end < k && m.ent != nil && speaks(m.ent) && !m.adjectival && !s.quoted[m.start] && relativeClauseEnd(s, m.end) == k {
+				return d.agent(m)
+			}
+		}
+		// A verb in a coordinated or participial phrase ("declared three
+		// days of mourning and warned that", "condemned it, calling it")
+		// has the sentence's subject.
+		if k > 0 && (s.lower[k-1] == "and" || s.lower[k-1] == "but" || s.lower[k-1] == "," && t.Tag == "VBG") {
+			if m := d.mainSubject(s); m != nil && m.end <= k && speaks(m.ent) && !m.adjectival {
 				return d.agent(m)
 			}
 		}

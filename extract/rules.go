@@ -30,6 +30,8 @@ import (
 //	               modifiers such as "former" or "deputy".
 //	#O             a literal object: the noun phrase that starts there
 //	               ("war crimes").
+//	#LAW           a literal object: a noun phrase about a treaty or law
+//	               ("a peace treaty", "Sweden's accession protocol").
 //	#C             a literal object: the clause that starts there, to the
 //	               end of the sentence ("that its forces committed ...").
 //	word|other     a word, matched against the token or its lemma
@@ -77,6 +79,7 @@ type elem struct {
 	types    map[string]bool // allowed entity types; nil: any
 	country  bool            // a COUNTRY slot: capitals stand for countries
 	named    bool            // the mention must be a name, not a demonym
+	law      bool            // #LAW: the phrase names a treaty or law
 	max      int             // elemGap
 	commas   bool            // elemGap may cross commas
 }
@@ -200,6 +203,8 @@ func parseElem(tok string) (elem, error) {
 		return elem{kind: elemPhrase, slot: 'O'}, nil
 	case tok == "#C":
 		return elem{kind: elemClause, slot: 'O'}, nil
+	case tok == "#LAW":
+		return elem{kind: elemPhrase, slot: 'O', law: true}, nil
 	case strings.HasPrefix(tok, "$S") || strings.HasPrefix(tok, "$O"):
 		e := elem{kind: elemSlot, slot: tok[1]}
 		if spec, ok := strings.CutPrefix(tok[2:], ":"); ok {
@@ -380,7 +385,7 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 				rec(ei+1, pos+n, b)
 			}
 		case elemPhrase:
-			if n := phraseAt(s, pos); n > 0 {
+			if n := phraseAt(s, pos); n > 0 && (!e.law || d.namesLaw(s, pos, pos+n)) {
 				b.objText = strings.Trim(d.text[s.Tokens[pos].Start:s.Tokens[pos+n-1].End], " ,")
 				rec(ei+1, pos+n, b)
 			}
@@ -759,6 +764,17 @@ func listGoesOn(s *sentence, comma int) bool {
 			return true
 		case isVerbTag(s.Tokens[k].Tag) && s.Tokens[k].Tag != "VBG" && s.Tokens[k].Tag != "VBN", s.Tokens[k].Text == ".", s.Tokens[k].Text == ";":
 			return false
+		}
+	}
+	return false
+}
+
+// namesLaw reports a phrase whose words include a treaty or law head
+// ("treaty", "protocol", "accord").
+func (d *doc) namesLaw(s *sentence, start, end int) bool {
+	for k := start; k < end; k++ {
+		if d.x.gaz.heads[s.lower[k]] == newsgraph.Legislation {
+			return true
 		}
 	}
 	return false
