@@ -168,8 +168,8 @@ func (d *doc) linkName(m *mention) {
 		if !compatible(e.typ, m.typ) {
 			continue
 		}
-		if equalWords(e.words, words) {
-			d.attach(e, m)
+		if equalWords(e.words, words) || m.typ == newsgraph.Legislation && e.typ == newsgraph.Legislation && (ofPrefix(words, e.words) || ofPrefix(e.words, words)) {
+			d.attach(e, m) // "Rome Statute of the International Criminal Court" is the Rome Statute
 			return
 		}
 		if m.typ == newsgraph.Organization && e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 1 && e.words[0] == words[0] {
@@ -182,6 +182,11 @@ func (d *doc) linkName(m *mention) {
 		}
 	}
 	d.attach(d.newEntity(m, canonical), m)
+}
+
+// ofPrefix reports a name that is another followed by "of ...".
+func ofPrefix(long, short []string) bool {
+	return len(long) > len(short)+1 && long[len(short)] == "of" && equalWords(long[:len(short)], short)
 }
 
 // familyName reports whether w is one of the names after the first of a

@@ -190,11 +190,14 @@ func negated(s *sentence, b binding) bool {
 		}
 		return false
 	}
+	// A negation counts on the same side of the quotation marks as the
+	// statement: inside a quote, the quote's own "not".
+	quoted := s.quoted[b.anchor]
 	for i := b.anchor; i >= b.start && i >= b.anchor-4; i-- {
 		if i < b.anchor && boundary(i) {
 			break
 		}
-		if negators[s.lower[i]] && !s.quoted[i] {
+		if negators[s.lower[i]] && s.quoted[i] == quoted {
 			return true
 		}
 	}
@@ -202,7 +205,7 @@ func negated(s *sentence, b binding) bool {
 		if boundary(i) {
 			break
 		}
-		if negators[s.lower[i]] && !s.quoted[i] {
+		if negators[s.lower[i]] && s.quoted[i] == quoted {
 			return true
 		}
 	}

@@ -314,6 +314,17 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 		e := r.elems[ei]
 		switch e.kind {
 		case elemWord:
+			// Adverbs are transparent between the words of a pattern: "is
+			// not a party", "has also signed", "was never ratified".
+			if ei > 0 && pos < len(s.Tokens) && !wordMatches(e.words, s, pos) {
+				skip := pos
+				for skip < len(s.Tokens) && skip < pos+2 && strings.HasPrefix(s.Tokens[skip].Tag, "RB") {
+					skip++
+				}
+				if skip > pos && skip < len(s.Tokens) && wordMatches(e.words, s, skip) {
+					pos = skip
+				}
+			}
 			if pos < len(s.Tokens) && wordMatches(e.words, s, pos) {
 				nb := b
 				// The anchor for negation: the pattern's verb, else its
@@ -333,6 +344,11 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 			}
 			for n := 0; n <= e.max && pos+n <= len(s.Tokens); n++ {
 				if n > 0 && !gapToken(s, pos+n-1, e.commas) {
+					break
+				}
+				// A long gap after the subject is taken only from the
+				// subject of the sentence's main clause.
+				if n == 0 && e.commas && after != nil && after.slot == 'S' && len(b.subj) > 0 && b.subj[0] != d.mainSubject(s) {
 					break
 				}
 				// The nearest name fills a slot: a gap after a slot does not
@@ -385,6 +401,9 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 				rec(ei+1, pos+n, b)
 			}
 		case elemPhrase:
+			if e.law && s.at[skipDeterminer(s, pos)] != nil {
+				break // a named or resolved treaty fills $O instead
+			}
 			if n := phraseAt(s, pos); n > 0 && (!e.law || d.namesLaw(s, pos, pos+n)) {
 				b.objText = strings.Trim(d.text[s.Tokens[pos].Start:s.Tokens[pos+n-1].End], " ,")
 				rec(ei+1, pos+n, b)
@@ -420,31 +439,30 @@ func (d *doc) match(r *Rule, s *sentence) []binding {
 	return out
 }
 
-// mainSubject is the mention right before the sentence's first finite
-// verb (an apposition or relative clause between them allowed).
+// mainSubject is the first mention followed by a finite verb, perhaps
+// after adverbs, an age or a relative clause ("Khan, who has met ...,
+// has made ..."): the subject of the sentence's main clause.
 func (d *doc) mainSubject(s *sentence) *mention {
-	for k, t := range s.Tokens {
-		if s.quoted[k] {
+	for _, m := range s.mentions {
+		if m.ent == nil || m.possessive() || m.adjectival || s.quoted[m.start] {
 			continue
 		}
-		switch t.Tag {
-		case "VBD", "VBZ", "VBP", "MD":
-		default:
-			continue
+		end := m.end
+		if end+2 < len(s.Tokens) && s.Tokens[end].Text == "," && s.Tokens[end+1].Tag == "CD" && s.Tokens[end+2].Text == "," {
+			end += 2
 		}
-		for _, m := range s.mentions {
-			if m.ent == nil || m.possessive() || m.adjectival {
-				continue
-			}
-			end := m.end
-			for end < k && s.Tokens[end].Tag == "RB" {
-				end++
-			}
-			if end == k || relativeClauseEnd(s, m.end) == k {
+		if skip := relativeClauseEnd(s, end); skip > end {
+			end = skip
+		}
+		for end < len(s.Tokens) && strings.HasPrefix(s.Tokens[end].Tag, "RB") {
+			end++
+		}
+		if end < len(s.Tokens) {
+			switch s.Tokens[end].Tag {
+			case "VBD", "VBZ", "VBP", "MD":
 				return m
 			}
 		}
-		return nil
 	}
 	return nil
 }
@@ -494,6 +512,8 @@ func gapToken(s *sentence, i int, long bool) bool {
 	switch s.lower[i] {
 	case "as", "while", "when", "because", "although", "though", "after", "before", "if", "that", "whether", "unless", "until", "where":
 		return false // a subordinate clause starts: its verb is not ours
+	case "and", "but", "or":
+		return false // another clause or phrase: coordination is read apart
 	}
 	switch t.Tag {
 	case "VBD", "VBZ", "VBP":
@@ -600,6 +620,11 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 		}
 		if skip := relativeClauseEnd(s, end); skip > end {
 			out = append(out, slotFill{g, skip})
+		}
+		// ", which is not a member": the relative pronoun stands for the
+		// slot's mention, and the pattern reads on after it.
+		if end+1 < len(s.Tokens) && s.Tokens[end].Text == "," && (s.lower[end+1] == "which" || s.lower[end+1] == "who") {
+			out = append(out, slotFill{g, end + 2})
 		}
 	}
 	if len(group) > 1 {
