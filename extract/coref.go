@@ -38,17 +38,26 @@ func (e *entity) name(d *doc) string {
 	if e.canonical != "" {
 		return e.canonical
 	}
-	best := ""
-	bestLen := 0
+	var best *mention
 	for _, m := range e.mentions {
 		if m.pronoun || m.nominal || m.demonym {
 			continue
 		}
-		if n := m.end - m.start; n > bestLen || n == bestLen && len(m.text(d)) > len(best) {
-			best, bestLen = m.text(d), n
+		if best == nil || m.end-m.start > best.end-best.start || m.end-m.start == best.end-best.start && len(m.text(d)) > len(best.text(d)) {
+			best = m
 		}
 	}
-	return best
+	if best == nil {
+		return ""
+	}
+	// "Rome Statute of the International Criminal Court" is named by its
+	// short form when the article uses it.
+	for _, m := range e.mentions {
+		if !m.pronoun && !m.nominal && ofPrefix(best.sent.lower[best.start:best.end], m.sent.lower[m.start:m.end]) {
+			return m.text(d)
+		}
+	}
+	return best.text(d)
 }
 
 func (e *entity) export(text string) newsgraph.Entity {

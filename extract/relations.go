@@ -290,7 +290,7 @@ func (d *doc) countryEntity(name string) *entity {
 }
 
 func (d *doc) addFact(s *sentence, subj *entity, pred string, obj *entity, value string, r *Rule) {
-	if pred == "has_title" && d.longerTitle(s, subj, value) {
+	if value != "" && d.longerValue(s, subj, pred, value) {
 		return
 	}
 	key := factKey{subj: subj.index, obj: -1, pred: pred, value: strings.ToLower(value)}
@@ -319,18 +319,21 @@ func (d *doc) addFact(s *sentence, subj *entity, pred string, obj *entity, value
 	d.facts = append(d.facts, f)
 }
 
-// longerTitle reports whether the sentence already gave the subject a title
-// that contains this one ("foreign minister" over "minister"); a shorter
-// title given before is replaced.
-func (d *doc) longerTitle(s *sentence, subj *entity, title string) bool {
+// longerValue reports whether the sentence already gave the subject a
+// literal for the predicate that contains this one ("foreign minister"
+// over "minister", "being responsible for war crimes" over "being
+// responsible"); a shorter one given before is replaced.
+func (d *doc) longerValue(s *sentence, subj *entity, pred, value string) bool {
 	kept := d.facts[:0]
 	found := false
+	lv := " " + strings.ToLower(value) + " "
 	for _, f := range d.facts {
-		if f.Predicate == "has_title" && f.Subject == subj.index && f.Evidence.Start == s.Start {
-			if strings.Contains(" "+f.Value+" ", " "+title+" ") {
+		if f.Predicate == pred && f.Object < 0 && f.Subject == subj.index && f.Evidence.Start == s.Start {
+			fv := " " + strings.ToLower(f.Value) + " "
+			if strings.Contains(fv, lv) {
 				found = true
-			} else if strings.Contains(" "+title+" ", " "+f.Value+" ") {
-				delete(d.seen, factKey{subj: subj.index, obj: -1, pred: "has_title", value: strings.ToLower(f.Value)})
+			} else if strings.Contains(lv, fv) {
+				delete(d.seen, factKey{subj: subj.index, obj: -1, pred: pred, value: strings.ToLower(f.Value)})
 				continue
 			}
 		}

@@ -512,8 +512,12 @@ func gapToken(s *sentence, i int, long bool) bool {
 	switch s.lower[i] {
 	case "as", "while", "when", "because", "although", "though", "after", "before", "if", "that", "whether", "unless", "until", "where":
 		return false // a subordinate clause starts: its verb is not ours
-	case "and", "but", "or":
-		return false // another clause or phrase: coordination is read apart
+	case "but":
+		return false // another clause
+	case "and", "or":
+		// Inside a noun phrase ("seizure and unilateral annexation") the
+		// gap goes on; between clauses it stops.
+		return i > 0 && i+1 < len(s.Tokens) && isNominalTag(s.Tokens[i-1].Tag) && isNominalTag(s.Tokens[i+1].Tag)
 	}
 	switch t.Tag {
 	case "VBD", "VBZ", "VBP":
@@ -538,6 +542,10 @@ func toComplement(s *sentence, i int) bool {
 }
 
 func isCommonNoun(tag string) bool { return tag == "NN" || tag == "NNS" }
+
+func isNominalTag(tag string) bool {
+	return tag == "NN" || tag == "NNS" || strings.HasPrefix(tag, "JJ")
+}
 
 func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
 
