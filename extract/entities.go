@@ -317,6 +317,9 @@ func (d *doc) refine(m *mention) bool {
 		// Federation" as an organization).
 		m.typ = "LOC"
 	}
+	if m.end-m.start > 1 && d.x.gaz.heads[s.lower[m.end-1]] == newsgraph.Legislation && m.typ != "PER" {
+		m.typ = newsgraph.Legislation // "Rome Statute" whatever the model said
+	}
 	if place != nil && place.Kind == kindOrg && m.title == "" && m.typ != "ORG" && (m.typ != "PER" || m.end-m.start == 1) {
 		m.typ = "ORG" // a known organization the model took for a person or place
 	}

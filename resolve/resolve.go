@@ -134,14 +134,23 @@ func (ix *Index) find(e *newsgraph.Entity) string {
 }
 
 func (ix *Index) lookup(name, typ string) string {
-	id := ix.byName[Normalize(name)]
+	key := Normalize(name)
+	id := ix.byName[key]
 	if id == "" {
 		return ""
 	}
-	if known := ix.types[id]; !compatible(known, typ) {
-		return ""
+	known := ix.types[id]
+	if compatible(known, typ) {
+		return id
 	}
-	return id
+	// A name of several words that matches across two non-person types
+	// ("Rome Statute" typed a law here, an organization there) is one
+	// entity the extractor typed two ways; a person never merges with a
+	// non-person ("Georgia").
+	if strings.Contains(key, " ") && known != newsgraph.Person && typ != newsgraph.Person {
+		return id
+	}
+	return ""
 }
 
 func compatible(a, b string) bool {

@@ -82,3 +82,14 @@ func TestSlugKeepsScripts(t *testing.T) {
 		}
 	}
 }
+
+func TestOneNodeForANameTypedTwoWays(t *testing.T) {
+	ix := NewIndex()
+	a := doc(newsgraph.Entity{Name: "Rome Statute", Type: newsgraph.Legislation, Aliases: []string{"Rome Statute"}})
+	b := doc(newsgraph.Entity{Name: "Rome Statute", Type: newsgraph.Organization, Aliases: []string{"Rome Statute"}})
+	ix.Resolve(a)
+	ix.Resolve(b)
+	if a.Entities[0].ID != b.Entities[0].ID {
+		t.Errorf("IDs %q and %q differ", a.Entities[0].ID, b.Entities[0].ID)
+	}
+}
