@@ -241,8 +241,10 @@ func (d *doc) addRelation(s *sentence, subj *entity, pred string, obj *entity, r
 // country, a capital stands for its country ("Moscow denied" is Russia
 // denying); elsewhere the mention's own entity.
 func (d *doc) slotEntity(m *mention, e elem) *entity {
-	if e.country && !e.types[newsgraph.City] {
-		return d.agent(m)
+	if e.country && !e.types[newsgraph.City] && m.ent != nil && m.ent.typ == newsgraph.City {
+		if country := d.x.gaz.capitals[strings.ToLower(m.ent.name(d))]; country != "" {
+			return d.countryEntity(country)
+		}
 	}
 	return m.ent
 }
