@@ -36,7 +36,19 @@ func (e *entity) dropped() bool {
 // named mention.
 func (e *entity) name(d *doc) string {
 	if e.canonical != "" {
-		return e.canonical
+		// The gazetteer's name, or a shorter one of its names the article
+		// used ("Crimea" for "Autonomous Republic of Crimea", "Turkey" for
+		// "Türkiye").
+		name := e.canonical
+		for _, m := range e.mentions {
+			if m.pronoun || m.nominal || m.demonym || m.qualified != "" {
+				continue
+			}
+			if t := m.text(d); len([]rune(t)) < len([]rune(name)) && d.x.gaz.Lookup(t) != nil && d.x.gaz.Lookup(t).Name == e.canonical {
+				name = t
+			}
+		}
+		return name
 	}
 	var best *mention
 	for _, m := range e.mentions {
@@ -60,8 +72,8 @@ func (e *entity) name(d *doc) string {
 	return best.text(d)
 }
 
-func (e *entity) export(text string) newsgraph.Entity {
-	d := &doc{text: text}
+func (x *Extractor) export(e *entity, text string) newsgraph.Entity {
+	d := &doc{x: x, text: text}
 	out := newsgraph.Entity{Name: e.name(d), Type: e.typ}
 	seen := map[string]bool{}
 	add := func(s string) {
@@ -71,6 +83,7 @@ func (e *entity) export(text string) newsgraph.Entity {
 		}
 	}
 	add(out.Name)
+	add(e.canonical)
 	for _, m := range e.mentions {
 		if m.pronoun || m.nominal || m.adjectival {
 			continue
@@ -155,6 +168,14 @@ func (d *doc) linkName(m *mention) {
 		canonical = p.Name
 	}
 	words := m.sent.lower[m.start:m.end]
+	if canonical == "" && m.typ == newsgraph.Organization {
+		// "Mexico's Foreign Ministry" and "Russia's Foreign Ministry" are
+		// two ministries: a generic name takes its country.
+		if country := d.ownerCountry(m); country != "" && d.genericName(m) {
+			canonical = m.text(d) + " of " + country
+			m.qualified = canonical
+		}
+	}
 	if canonical == "" && len(words) == 1 {
 		// A lone surname of a person named in full earlier is that person,
 		// whatever the model typed it ("Putin" as a place).
@@ -196,6 +217,52 @@ func (d *doc) linkName(m *mention) {
 // ofPrefix reports a name that is another followed by "of ...".
 func ofPrefix(long, short []string) bool {
 	return len(long) > len(short)+1 && long[len(short)] == "of" && equalWords(long[:len(short)], short)
+}
+
+// ownerCountry returns the country a mention's name belongs to when a
+// possessor or a demonym says so: "Mexico's Foreign Ministry", "the
+// Russian Defense Ministry".
+func (d *doc) ownerCountry(m *mention) string {
+	s := m.sent
+	k := m.start - 1
+	if k >= 0 && s.lower[k] == "the" {
+		k--
+	}
+	if k >= 1 && s.Tokens[k].Tag == "POS" {
+		if o := mentionEndingAt(s, k); o != nil && o.typ == newsgraph.Country {
+			if p := d.x.gaz.Lookup(o.text(d)); p != nil && p.Kind == kindCountry {
+				return p.Name
+			}
+		}
+	}
+	if k >= 0 {
+		if c := d.x.gaz.demonyms[s.lower[k]]; c != "" {
+			return c
+		}
+	}
+	if w := s.lower[m.start]; d.x.gaz.demonyms[w] != "" && m.end-m.start > 1 {
+		return d.x.gaz.demonyms[w]
+	}
+	return ""
+}
+
+// genericName reports an organization named only by common words ("Foreign
+// Ministry", "Defense Ministry", "Supreme Court"), which many countries share.
+func (d *doc) genericName(m *mention) bool {
+	s := m.sent
+	start := m.start
+	if d.x.gaz.demonyms[s.lower[start]] != "" {
+		start++
+	}
+	if start >= m.end {
+		return false
+	}
+	for k := start; k < m.end; k++ {
+		if !d.x.lexicon.Known(s.lower[k]) && !nameConnectors[s.lower[k]] {
+			return false
+		}
+	}
+	return true
 }
 
 // familyName reports whether w is one of the names after the first of a

@@ -17,6 +17,7 @@ type mention struct {
 	pronoun    bool   // "he", "its"
 	demonym    bool   // "Russian": refers to a country by its demonym
 	adjectival bool   // a demonym found by rule, not a name to report
+	qualified  string // a generic name qualified by its country: "Foreign Ministry of Mexico"
 	title      string // a title read before the name: "president"
 	full       string // the surface form with the title, when it was cut
 }

@@ -161,7 +161,7 @@ func (d *doc) document() *newsgraph.Document {
 			continue
 		}
 		index[e] = len(out.Entities)
-		out.Entities = append(out.Entities, e.export(d.text))
+		out.Entities = append(out.Entities, d.x.export(e, d.text))
 	}
 	for _, f := range d.facts {
 		out.Facts = append(out.Facts, f)

@@ -54,7 +54,7 @@ func copyBatches(w quad.Writer, r quad.Reader, size int) (int, error) {
 					break
 				}
 				if q.IsValid() {
-					buf = append(buf, q)
+					buf = append(buf, importQuad(q))
 				}
 			}
 			select {

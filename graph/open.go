@@ -5,6 +5,8 @@
 package graph
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +18,9 @@ import (
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	// Backends: the key-value stores (bolt, leveldb, pebble, badger, ...),
 	// the in-memory store, and the SQL stores (PostgreSQL, CockroachDB).
@@ -125,17 +129,18 @@ func Open(location string, opt Options) (*Store, error) {
 	if !cgraph.IsRegistered(loc.Backend) {
 		return nil, fmt.Errorf("store %s: backend %q is not available in this build", loc, loc.Backend)
 	}
+	var qs cgraph.QuadStore
 	if loc.Backend == "bolt" {
-		if err := checkBoltLock(loc.Address, opt.LockTimeout); err != nil {
+		if qs, err = openBolt(loc, opt); err != nil {
 			return nil, err
 		}
-	}
-	if err := initIfMissing(loc, opt.ReadOnly); err != nil {
-		return nil, err
-	}
-	qs, err := cgraph.NewQuadStore(loc.Backend, loc.Address, nil)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", loc, err)
+	} else {
+		if err := initIfMissing(loc, opt); err != nil {
+			return nil, err
+		}
+		if qs, err = cgraph.NewQuadStore(loc.Backend, loc.Address, nil); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", loc, err)
+		}
 	}
 	qw, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_missing": true, "ignore_duplicate": true})
 	if err != nil {
@@ -173,7 +178,7 @@ func (s *Store) Close() error {
 	return nil
 }
 
-func initIfMissing(loc Location, readOnly bool) error {
+func initIfMissing(loc Location, opt Options) error {
 	switch loc.Backend {
 	case "memstore":
 		return nil
@@ -189,7 +194,7 @@ func initIfMissing(loc Location, readOnly bool) error {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("open store %s: %w", loc, err)
 	}
-	if readOnly {
+	if opt.ReadOnly {
 		return fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
 	}
 	if err := cgraph.InitQuadStore(loc.Backend, loc.Address, nil); err != nil {
@@ -198,24 +203,125 @@ func initIfMissing(loc Location, readOnly bool) error {
 	return nil
 }
 
-// checkBoltLock fails fast when another process holds the bolt file: bolt
-// itself would wait for the lock forever.
-func checkBoltLock(dir string, timeout time.Duration) error {
+// boltFile is the bolt database file inside a bolt store's folder, where
+// Cayley keeps it.
+func boltFile(dir string) string { return filepath.Join(dir, "indexes.bolt") }
+
+// openBoltDB opens a bolt store's file itself, rather than through Cayley's
+// registry, so that it can give up at once when another process holds the
+// file (Cayley's bolt backend waits for the lock forever) and so that a
+// read-only store takes a shared lock: any number of readers (stats,
+// query, export, a read-only serve) may share a store, while a writer
+// (build, import, retract, a writable serve) needs it alone.
+func openBoltDB(loc Location, opt Options) (*bolt.DB, error) {
+	timeout := opt.LockTimeout
 	if timeout <= 0 {
 		timeout = 200 * time.Millisecond
 	}
-	file := filepath.Join(dir, "indexes.bolt")
-	if _, err := os.Stat(file); err != nil {
-		return nil // nothing to lock yet
-	}
-	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: timeout})
+	db, err := bolt.Open(boltFile(loc.Address), 0o644, &bolt.Options{Timeout: timeout, ReadOnly: opt.ReadOnly})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return fmt.Errorf("store %s %w (a build or serve holds it; stop it, or write through the server's API)", dir, ErrInUse)
+		how := "a build, import, retract or writable serve is writing it; try again when it is done"
+		if !opt.ReadOnly {
+			how = "a server or another command has it open; stop the server or wait for the command, " +
+				"or keep the graph in PostgreSQL (--db postgres://...) to build while serving"
+		}
+		return nil, fmt.Errorf("store %s %w (%s)", loc, ErrInUse, how)
 	}
+	return db, err
+}
+
+// openBolt opens a bolt store as a Cayley quad store, creating it first
+// unless it is opened read-only. Creating is safe to repeat: a store whose
+// creation was interrupted is completed.
+func openBolt(loc Location, opt Options) (cgraph.QuadStore, error) {
+	if _, err := os.Stat(boltFile(loc.Address)); err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: %w", loc, err)
+		}
+		if opt.ReadOnly {
+			return nil, fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
+		}
+		if err := os.MkdirAll(loc.Address, 0o700); err != nil {
+			return nil, fmt.Errorf("create store %s: %w", loc, err)
+		}
+	}
+	db, err := openBoltDB(loc, opt)
 	if err != nil {
-		return fmt.Errorf("open store %s: %w", dir, err)
+		if errors.Is(err, ErrInUse) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
-	return db.Close()
+	kv := hbolt.New(db)
+	if !opt.ReadOnly {
+		if err := initKV(kv); err != nil {
+			kv.Close()
+			return nil, fmt.Errorf("create store %s: %w", loc, err)
+		}
+	}
+	qs, err := ckv.New(kv, nil)
+	if err != nil {
+		kv.Close()
+		if errors.Is(err, cgraph.ErrNotInitialized) {
+			return nil, fmt.Errorf("open store %s: %s holds no Cayley graph", loc, boltFile(loc.Address))
+		}
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
+	}
+	return qs, nil
+}
+
+// quadIndexes are the indexes of a new key-value store: Cayley's own
+// (subject-predicate, object-predicate-subject) and one by label and
+// subject, so that an article's quads (its label's) are found without
+// scanning the whole graph when it is replaced, retracted or exported.
+var quadIndexes = append(append([]ckv.QuadIndex{}, ckv.DefaultQuadIndexes...),
+	ckv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Subject}})
+
+// Where Cayley keeps a key-value store's metadata.
+var (
+	metaIndexes = hkv.Key{[]byte("meta"), []byte("indexes")}
+	metaSize    = hkv.Key{[]byte("meta"), []byte("size")}
+)
+
+// initKV creates Cayley's buckets in a key-value store unless they exist,
+// and gives a store that holds no quads yet the indexes of quadIndexes.
+// (Cayley fixes a store's indexes when it is made, and offers no option
+// for them: CAYLEY_KV_INDEXES cannot be decoded. An empty store can be
+// given others safely: no quad is indexed yet.)
+func initKV(db hkv.KV) error {
+	if err := ckv.Init(db, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return err
+	}
+	want, err := json.Marshal(quadIndexes)
+	if err != nil {
+		return err
+	}
+	return hkv.Update(bg, db, func(tx hkv.Tx) error {
+		have, err := tx.Get(bg, metaIndexes)
+		if err != nil && !errors.Is(err, hkv.ErrNotFound) {
+			return err
+		}
+		if bytes.Equal(have, want) {
+			return nil
+		}
+		size, err := tx.Get(bg, metaSize)
+		if err != nil && !errors.Is(err, hkv.ErrNotFound) {
+			return err
+		}
+		if len(bytes.Trim(size, "\x00")) != 0 {
+			return nil // quads indexed the old way: keep them so
+		}
+		for _, ind := range quadIndexes {
+			name := make([]byte, len(ind.Dirs))
+			for i, d := range ind.Dirs {
+				name[i] = d.Prefix()
+			}
+			if err := hkv.CreateBucket(bg, tx, hkv.Key{name}); err != nil {
+				return err
+			}
+		}
+		return tx.Put(bg, metaIndexes, want)
+	})
 }
 
 // registerBackends re-registers hidalgo's key-value backends that Cayley's

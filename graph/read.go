@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 
 	"github.com/cayleygraph/cayley/query/shape"
@@ -138,8 +139,16 @@ func (s *Store) Entities() ([]newsgraph.Entity, error) {
 	return out, nil
 }
 
+// entityID is the identifier an entity IRI was made of: the inverse of
+// schema.EntityIRI, which escapes characters such as '"', '#', '%' and
+// '/'. (Taking the escaped form as the identifier would escape it again
+// on the next build: "AT%23T" would become "AT%2523T", another entity.)
 func entityID(iri quad.IRI) string {
-	return string(iri[len(schema.EntityNS):])
+	s := string(iri[len(schema.EntityNS):])
+	if id, err := url.PathUnescape(s); err == nil {
+		return id
+	}
+	return s
 }
 
 // Stats counts what the store holds.

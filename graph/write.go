@@ -16,7 +16,7 @@ type Update struct {
 	ArticleID string
 	Quads     []quad.Quad
 	// Replace is set when the store already holds an older version of the
-	// article: its quads that the new version lacks are removed.
+	// article: the old version is removed (see Write).
 	Replace bool
 }
 
@@ -36,16 +36,31 @@ func (s *Store) ArticleHash(id string) (string, error) {
 	return hash, nil
 }
 
-// Write applies the updates in one transaction: after a crash the store
-// holds either all of these articles or none of them, never part of one.
+// Write stores the updates so that, whatever happens, the store holds
+// each article whole (its old version, its new version, or, after a crash
+// while replacing it, none) and never part of one:
+//
+//   - new articles are written in one transaction, with their bookkeeping
+//     (the text hash that tells a later build the article is done);
+//   - a replaced article's outdated quads are deleted in a first
+//     transaction, its old hash among them, and its new quads added in a
+//     second. A crash between the two leaves the article absent, and the
+//     next build adds it again.
+//
+// Deletes and adds are not mixed in one transaction because Cayley's
+// key-value stores lose the added quads that reference a node whose
+// reference count the same transaction lowers (its ApplyDeltas splits
+// nodes by their net count, and looks up the added quads' nodes only
+// among those that grow): replacing an article with a shorter version
+// would write its new quads without their label.
 func (s *Store) Write(updates []Update) error {
 	if s.ro {
 		return fmt.Errorf("write to %s: store is read-only", s.loc)
 	}
-	var deltas []cgraph.Delta
+	var dels, add []cgraph.Delta
 	for _, u := range updates {
 		if !u.Replace {
-			deltas = adds(deltas, u.Quads)
+			add = adds(add, u.Quads)
 			continue
 		}
 		old, err := s.articleQuads(u.ArticleID)
@@ -56,20 +71,23 @@ func (s *Store) Write(updates []Update) error {
 		for _, q := range u.Quads {
 			keep[q] = true
 		}
+		stale := false
 		for _, q := range old {
-			if keep[q] {
-				delete(keep, q) // already stored: neither delete nor add
-				continue
-			}
-			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			stale = stale || !keep[q]
 		}
-		for _, q := range u.Quads {
-			if keep[q] {
-				deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		if stale {
+			// The old version goes whole, its hash with it, so that until
+			// the second transaction the article reads as absent.
+			for _, q := range old {
+				dels = append(dels, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 			}
 		}
+		add = adds(add, u.Quads) // quads already stored are skipped
 	}
-	if err := s.apply(deltas); err != nil {
+	if err := s.apply(dels); err != nil {
+		return fmt.Errorf("write %d articles to %s: remove old versions: %w", len(updates), s.loc, err)
+	}
+	if err := s.apply(add); err != nil {
 		return fmt.Errorf("write %d articles to %s: %w", len(updates), s.loc, err)
 	}
 	return nil

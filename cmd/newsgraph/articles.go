@@ -46,9 +46,11 @@ type progress struct {
 	last  time.Time
 }
 
-func newProgress(w *os.File, paths []string) *progress {
+func newProgress(w io.Writer, paths []string) *progress {
 	p := &progress{w: w}
-	if fi, err := w.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+	if f, ok := w.(*os.File); !ok {
+		return p
+	} else if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 		p.on = true
 		p.files = countFiles(paths)
 	}
@@ -89,8 +91,9 @@ func countFiles(paths []string) int {
 	return n
 }
 
-// summary is the one line printed at the end of build and extract.
-func summary(verb string, st pipeline.Stats, quads int) string {
+// summary is the one line printed at the end of build and extract; where,
+// when set, names the store written.
+func summary(verb string, st pipeline.Stats, quads int, where string) string {
 	secs := st.Elapsed.Seconds()
 	words := 0.0
 	if secs > 0 {
@@ -99,6 +102,9 @@ func summary(verb string, st pipeline.Stats, quads int) string {
 	s := fmt.Sprintf("%s %d articles from %d files", verb, st.Articles, st.Files)
 	if st.Skipped > 0 {
 		s += fmt.Sprintf(" (%d unchanged)", st.Skipped)
+	}
+	if where != "" {
+		s += " into " + where
 	}
 	s += fmt.Sprintf(": %d sentences, %d entities, %d facts, %d quads in %.2fs (%.0f words/s)",
 		st.Sentences, st.Entities, st.Facts, quads, secs, words)

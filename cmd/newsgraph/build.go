@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +22,12 @@ func newBuildCmd(opt *options) *cobra.Command {
 entities, relations, quotes and dates, and write them into the store, one
 transaction per batch of whole articles. An article already in the store
 with the same content is skipped; one whose content changed replaces its
-old quads.`,
+old quads.
+
+A build can be stopped at any moment (Ctrl-C, kill -9, a crash): the store
+then holds whole articles only, and running the same build again finishes
+the job. Inputs that cannot be read are reported one by one and skipped;
+the exit status is then 2.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			x, err := newExtractor(opt)
@@ -39,7 +43,7 @@ old quads.`,
 			if err != nil {
 				return err
 			}
-			prog := newProgress(os.Stderr, args)
+			prog := newProgress(cmd.ErrOrStderr(), args)
 			quads := 0
 			st, err := pipeline.Run(pipeline.Config{
 				Paths:     args,
@@ -73,7 +77,7 @@ old quads.`,
 			if err := store.Close(); err != nil {
 				return err
 			}
-			fmt.Fprintln(cmd.ErrOrStderr(), summary("built", st, quads)+" into "+store.Location().String())
+			fmt.Fprintln(cmd.ErrOrStderr(), summary("built", st, quads, store.Location().String()))
 			if st.Problems > 0 {
 				return errProblems
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cayleygraph/quad"
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -18,7 +17,7 @@ func newExportCmd(opt *options) *cobra.Command {
 		Short: "Write the whole graph, or one article's quads, to stdout",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f := quad.FormatByName(format)
+			f := formatByName(format)
 			if f == nil || f.Writer == nil {
 				return fmt.Errorf("unknown export format %q (want one of %s)", format, strings.Join(writableFormats(), ", "))
 			}
@@ -28,7 +27,7 @@ func newExportCmd(opt *options) *cobra.Command {
 			}
 			defer store.Close()
 			out := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
-			w := f.Writer(out)
+			w := graph.Portable(f.Writer(out), f.Name)
 			n, err := store.Export(w, articleID)
 			if err != nil {
 				return err

@@ -26,7 +26,7 @@ func newExtractCmd(opt *options) *cobra.Command {
 default, with no store. Every quad is labelled with its article's IRI.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f := quad.FormatByName(format)
+			f := formatByName(format)
 			if f == nil || f.Writer == nil {
 				return fmt.Errorf("unknown output format %q (want one of %s)", format, strings.Join(writableFormats(), ", "))
 			}
@@ -35,7 +35,7 @@ default, with no store. Every quad is labelled with its article's IRI.`,
 				return err
 			}
 			out := bufio.NewWriterSize(cmd.OutOrStdout(), 1<<16)
-			w := f.Writer(out)
+			w := graph.Portable(f.Writer(out), f.Name)
 			quads := 0
 			st, err := pipeline.Run(pipeline.Config{
 				Paths:     args,
@@ -62,7 +62,7 @@ default, with no store. Every quad is labelled with its article's IRI.`,
 			if err := out.Flush(); err != nil {
 				return err
 			}
-			fmt.Fprintln(cmd.ErrOrStderr(), summary("extracted", st, quads))
+			fmt.Fprintln(cmd.ErrOrStderr(), summary("extracted", st, quads, ""))
 			if st.Problems > 0 {
 				return errProblems
 			}
@@ -81,6 +81,9 @@ func writableFormats() []string {
 	for _, f := range quad.Formats() {
 		if f.Writer != nil {
 			out = append(out, f.Name)
+			if f.Name == "graphviz" {
+				out = append(out, "dot")
+			}
 		}
 	}
 	sort.Strings(out)

@@ -64,7 +64,7 @@ func importFile(store *graph.Store, path, format string, stdin io.Reader) (int, 
 			fmtName = "nquads"
 		}
 	}
-	f := quad.FormatByName(fmtName)
+	f := formatByName(fmtName)
 	if f == nil || f.Reader == nil {
 		return 0, fmt.Errorf("cannot read format %q", fmtName)
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -18,6 +19,7 @@ func newQueryCmd(opt *options) *cobra.Command {
 	var lang string
 	var limit int
 	var timeout time.Duration
+	var maxMemoryMiB int64
 	cmd := &cobra.Command{
 		Use:   "query [--lang gizmo|graphql|mql] [--limit N] [--timeout D] [QUERY]",
 		Short: "Run a query and print its results as JSON; with no QUERY, a prompt",
@@ -28,13 +30,14 @@ func newQueryCmd(opt *options) *cobra.Command {
 				return err
 			}
 			defer store.Close()
-			qo := graph.QueryOptions{Lang: lang, Limit: limit}
+			qo := graph.QueryOptions{Lang: lang, Limit: limit, Timeout: timeout, MaxMemory: maxMemoryMiB << 20}
+			if maxMemoryMiB < 0 {
+				qo.MaxMemory = -1
+			}
 			run := func(text string, w io.Writer) error {
-				ctx, cancel := context.WithTimeout(context.Background(), timeout)
-				defer cancel()
-				res, truncated, err := store.Query(ctx, text, qo)
+				res, truncated, err := store.Query(context.Background(), text, qo)
 				if err != nil {
-					return err
+					return queryError(err)
 				}
 				enc := json.NewEncoder(w)
 				enc.SetIndent("", "  ")
@@ -55,8 +58,20 @@ func newQueryCmd(opt *options) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&lang, "lang", "gizmo", "query language: gizmo, graphql or mql")
 	cmd.Flags().IntVar(&limit, "limit", graph.DefaultLimit, "most results to return")
-	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "stop a query running longer than this")
+	cmd.Flags().DurationVar(&timeout, "timeout", 30*time.Second, "stop a query running longer than this (0: never)")
+	cmd.Flags().Int64Var(&maxMemoryMiB, "max-memory", graph.DefaultMaxMemory>>20, "stop a query whose memory use grows past this many MiB (-1: never)")
 	return cmd
+}
+
+// queryError adds to a stopped query's error the flag that moves the bound.
+func queryError(err error) error {
+	switch {
+	case errors.Is(err, graph.ErrTimeout):
+		return fmt.Errorf("%w (raise it with --timeout)", err)
+	case errors.Is(err, graph.ErrMemory):
+		return fmt.Errorf("%w (raise it with --max-memory)", err)
+	}
+	return err
 }
 
 // prompt reads queries line by line (a line ending in \ continues) and
