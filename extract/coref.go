@@ -41,7 +41,7 @@ func (e *entity) name(d *doc) string {
 		// "Türkiye").
 		name := e.canonical
 		for _, m := range e.mentions {
-			if m.pronoun || m.nominal || m.demonym || m.qualified != "" {
+			if m.pronoun || m.nominal || m.demonym || m.qualified != "" || !newsgraph.IsLocation(e.typ) || isAcronym(m.text(d)) {
 				continue
 			}
 			if t := m.text(d); len([]rune(t)) < len([]rune(name)) && d.x.gaz.Lookup(t) != nil && d.x.gaz.Lookup(t).Name == e.canonical {
