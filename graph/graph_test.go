@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -685,4 +686,27 @@ func mustJSON(v any) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// TestTruncatedQueryStopsBeforeReturning checks that a Gizmo script cut
+// short by the result limit has stopped running when Query returns, so
+// that closing the store cannot pull the data from under it.
+func TestTruncatedQueryStopsBeforeReturning(t *testing.T) {
+	s, _ := openTemp(t)
+	var qs []quad.Quad
+	for i := 0; i < 200; i++ {
+		qs = append(qs, quad.MakeIRI(fmt.Sprintf("https://newsgraph.dev/entity/E%d", i), "https://newsgraph.dev/ns#knows", "https://newsgraph.dev/entity/X", "https://newsgraph.dev/article/a"))
+	}
+	writeAll(t, s, qs)
+	before := runtime.NumGoroutine()
+	script := `for (var i = 0; i < 50; i++) { g.Emit(i) }; g.V().Out().ForEach(function (r) { for (var k = 0; k < 100000; k++) {} })`
+	for i := 0; i < 5; i++ {
+		res, truncated, err := s.Query(context.Background(), script, QueryOptions{Limit: 2, MaxMemory: -1})
+		if err != nil || !truncated || len(res) != 2 {
+			t.Fatalf("results %v truncated %v err %v", res, truncated, err)
+		}
+		if after := runtime.NumGoroutine(); after > before {
+			t.Fatalf("%d goroutines after the query, %d before: the script is still running", after, before)
+		}
+	}
 }

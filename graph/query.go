@@ -121,7 +121,7 @@ func Run(ctx context.Context, s *Store, text string, opt QueryOptions) ([]interf
 	if err != nil {
 		return nil, false, stopped(ctx, fmt.Errorf("query: %w", err))
 	}
-	defer it.Close()
+	defer CloseQuery(it)
 	out := []interface{}{}
 	for it.Next(ctx) {
 		r := it.Result()
@@ -140,6 +140,24 @@ func Run(ctx context.Context, s *Store, text string, opt QueryOptions) ([]interf
 		return nil, false, stopped(ctx, ctx.Err())
 	}
 	return out, false, nil
+}
+
+// CloseQuery closes a query's iterator and waits (a few seconds at most)
+// for the query to stop: a Gizmo script cut short by the limit goes on
+// running in the background until interrupted, and must not be reading
+// the store when it is closed.
+func CloseQuery(it query.Iterator) {
+	it.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for it.Next(context.Background()) {
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+	}
 }
 
 // stopped returns why ctx stopped the query, when it did, else err.

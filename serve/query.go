@@ -13,7 +13,9 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
+
 	"github.com/cayleygraph/cayley/query/graphql"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // querier runs queries for the HTTP routes, each under the server's
@@ -90,7 +92,7 @@ func (q *querier) run(ctx context.Context, lang, text string, col query.Collatio
 	if err != nil {
 		return nil, q.stopped(ctx, err)
 	}
-	defer it.Close()
+	defer graph.CloseQuery(it)
 	ans := &answer{results: []any{}, limit: limit}
 	for it.Next(ctx) {
 		r := it.Result()
