@@ -148,15 +148,9 @@ func Run(ctx context.Context, s *Store, text string, opt QueryOptions) ([]interf
 // the store when it is closed.
 func CloseQuery(it query.Iterator) {
 	it.Close()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for it.Next(context.Background()) {
-		}
-	}()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for it.Next(ctx) {
 	}
 }
 
