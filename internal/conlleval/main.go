@@ -57,6 +57,7 @@ func (c counts) String() string {
 
 func main() {
 	verbose := flag.Bool("v", false, "print errors")
+	dataDir := flag.String("data", "", "a folder overriding the built-in data (models/ner.bin, models/relations.bin, ...)")
 	flag.Parse()
 	var data []annotated
 	raw, err := os.ReadFile(flag.Arg(0))
@@ -66,7 +67,11 @@ func main() {
 	if err := json.Unmarshal(raw, &data); err != nil {
 		log.Fatal(err)
 	}
-	x, err := extract.New(extract.Options{})
+	var opt extract.Options
+	if *dataDir != "" {
+		opt.Data = os.DirFS(*dataDir)
+	}
+	x, err := extract.New(opt)
 	if err != nil {
 		log.Fatal(err)
 	}

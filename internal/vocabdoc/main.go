@@ -12,7 +12,7 @@ func main() {
 	fmt.Println("| term | IRI | meaning |")
 	fmt.Println("| --- | --- | --- |")
 	for _, t := range schema.Types {
-		fmt.Printf("| `%s` (type) | `%s` | %s |\n", t.Name, t.IRI(), t.Comment)
+		fmt.Printf("| `%s` (type) | `schema:%s` | %s |\n", t.Name, t.Name, t.Comment)
 	}
 	for _, t := range schema.Predicates {
 		core := ""
