@@ -202,7 +202,8 @@ func (d *doc) linkName(m *mention) {
 			d.attach(e, m) // "Rome Statute of the International Criminal Court" is the Rome Statute
 			return
 		}
-		if m.typ == newsgraph.Organization && e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 1 && e.words[0] == words[0] {
+		if e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 1 && e.words[0] == words[0] && m.typ != newsgraph.Person || e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 2 && e.words[0] == words[0] {
+			m.typ = newsgraph.Organization
 			d.attach(e, m) // "Riverbend" after "Riverbend Mutual Insurance Co."
 			return
 		}
@@ -250,13 +251,10 @@ func (d *doc) ownerCountry(m *mention) string {
 // Ministry", "Defense Ministry", "Supreme Court"), which many countries share.
 func (d *doc) genericName(m *mention) bool {
 	s := m.sent
+	if d.x.gaz.demonyms[s.lower[m.start]] != "" {
+		return false // "Russian Embassy" names its country itself
+	}
 	start := m.start
-	if d.x.gaz.demonyms[s.lower[start]] != "" {
-		start++
-	}
-	if start >= m.end {
-		return false
-	}
 	for k := start; k < m.end; k++ {
 		if !d.x.lexicon.Known(s.lower[k]) && !nameConnectors[s.lower[k]] {
 			return false

@@ -299,6 +299,9 @@ func (d *doc) refine(m *mention) bool {
 	if d.x.gaz.isNotName(lower) || !hasLetter(text) || isNameSuffix(lower) {
 		return false
 	}
+	if n := d.titleAt(s, m.start, m.end); n == m.end-m.start {
+		return false // a title alone ("Brig.", "CFO") names no one
+	}
 	if m.end-m.start == 1 && isSentenceStart(s, m.start) && d.x.lexicon.Known(lower) && d.x.gaz.Lookup(text) == nil && m.title == "" {
 		return false // "Judges said": a common word, capitalized to start a sentence
 	}
@@ -432,6 +435,13 @@ func (d *doc) splitAtTitles(s *sentence, spans []*mention) []*mention {
 			}
 			prefix := &mention{sent: s, start: m.start, end: k, typ: "ORG"}
 			text := strings.ToLower(prefix.text(d))
+			if k-m.start == 1 && d.x.lexicon.Known(s.lower[m.start]) && d.x.gaz.demonyms[text] == "" && d.x.gaz.Lookup(text) == nil {
+				// "Health Minister Roberto Speranza": the portfolio is part
+				// of the title, not an organization.
+				out = append(out, &mention{sent: s, start: k, end: m.end, typ: "PER"})
+				split = true
+				break
+			}
 			if _, ok := d.x.gaz.demonyms[text]; ok {
 				prefix.typ = "LOC"
 			} else if p := d.x.gaz.Lookup(text); p != nil && p.Kind != kindOrg {

@@ -110,6 +110,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		}},
 		{"rules/not_names.txt", func(c []string) error { g.addPhrase(c[0], kindNotName); return nil }},
 		{"rules/name_heads.tsv", g.addHead},
+		{"gazetteer/news_aliases.tsv", g.addNewsAlias},
 	}
 	for _, l := range loaders {
 		if err := eachLine(fsys, l.file, l.fn); err != nil {
@@ -236,6 +237,19 @@ func (g *Gazetteer) addOrg(c []string) error {
 	for _, a := range splitList(col(c, 1)) {
 		g.addPlace(a, p)
 	}
+	return nil
+}
+
+// addNewsAlias makes a name stand for a known place, over what the
+// gazetteers say ("Washington" for the capital).
+func (g *Gazetteer) addNewsAlias(c []string) error {
+	alias, name := col(c, 0), col(c, 1)
+	p := g.places[normKey(name)]
+	if p == nil {
+		return fmt.Errorf("news alias %q: no place named %q", alias, name)
+	}
+	g.places[normKey(alias)] = p
+	g.addPhrase(alias, p.Kind)
 	return nil
 }
 
