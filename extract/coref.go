@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/resolve"
 )
 
 // entity is one real-world entity of the article with its mentions.
@@ -44,7 +45,7 @@ func (e *entity) name(d *doc) string {
 			if m.pronoun || m.nominal || m.demonym || m.qualified != "" || !newsgraph.IsLocation(e.typ) || isAcronym(m.text(d)) {
 				continue
 			}
-			if t := m.text(d); len([]rune(t)) < len([]rune(name)) && d.x.gaz.Lookup(t) != nil && d.x.gaz.Lookup(t).Name == e.canonical {
+			if t := m.text(d); len([]rune(t)) < len([]rune(name)) && t != strings.ToUpper(t) && d.x.gaz.Lookup(t) != nil && d.x.gaz.Lookup(t).Name == e.canonical {
 				name = t
 			}
 		}
@@ -75,6 +76,12 @@ func (e *entity) name(d *doc) string {
 func (x *Extractor) export(e *entity, text string) newsgraph.Entity {
 	d := &doc{x: x, text: text}
 	out := newsgraph.Entity{Name: e.name(d), Type: e.typ}
+	if e.canonical != "" {
+		// A place the gazetteer knows is identified by its gazetteer name,
+		// whatever the article called it ("New York" the city is New York
+		// City, not the state).
+		out.ID = resolve.Slug(e.canonical)
+	}
 	seen := map[string]bool{}
 	add := func(s string) {
 		if s != "" && !seen[s] {

@@ -299,8 +299,8 @@ func (d *doc) refine(m *mention) bool {
 	if d.x.gaz.isNotName(lower) || !hasLetter(text) || isNameSuffix(lower) {
 		return false
 	}
-	if n := d.titleAt(s, m.start, m.end); n == m.end-m.start {
-		return false // a title alone ("Brig.", "CFO") names no one
+	if n := d.titleAt(s, m.start, len(s.Tokens)); n >= m.end-m.start {
+		return false // a title alone ("Brig.", "CFO", the "Health" of "Health Minister") names no one
 	}
 	if m.end-m.start == 1 && isSentenceStart(s, m.start) && d.x.lexicon.Known(lower) && d.x.gaz.Lookup(text) == nil && m.title == "" {
 		return false // "Judges said": a common word, capitalized to start a sentence

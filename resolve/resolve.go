@@ -73,7 +73,7 @@ func (ix *Index) addSurname(s, id string) {
 	ix.bySur[s] = append(ix.bySur[s], id)
 }
 
-// Resolve sets the ID of every entity of the documents. It first learns
+// Resolve sets the ID of every entity of the documents that has none. It first learns
 // the full names of the whole batch, so that "Putin" in the first article
 // and "Vladimir Putin" in the third get the same identifier whatever
 // their order.
@@ -94,11 +94,14 @@ func (ix *Index) Resolve(docs ...*newsgraph.Document) {
 			}
 		}
 	}
-	// Pass 2: every entity.
+	// Pass 2: every entity. One the extractor identified already (a place
+	// by its gazetteer name) keeps its ID.
 	for _, d := range docs {
 		for i := range d.Entities {
 			e := &d.Entities[i]
-			e.ID = ix.find(e)
+			if e.ID == "" {
+				e.ID = ix.find(e)
+			}
 			if e.ID == "" {
 				e.ID = ix.newID(e)
 			}
