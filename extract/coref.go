@@ -202,16 +202,16 @@ func (d *doc) linkName(m *mention) {
 		if canonical != "" || e.canonical != "" {
 			continue
 		}
+		if e.typ == newsgraph.Organization && len(words) == 1 && e.words[0] == words[0] && (len(e.words) > 2 || len(e.words) > 1 && m.typ != newsgraph.Person) {
+			m.typ = newsgraph.Organization
+			d.attach(e, m) // "Riverbend" after "Riverbend Mutual Insurance Co.", whatever the model typed it
+			return
+		}
 		if !compatible(e.typ, m.typ) {
 			continue
 		}
 		if equalWords(e.words, words) || m.typ == newsgraph.Legislation && e.typ == newsgraph.Legislation && (ofPrefix(words, e.words) || ofPrefix(e.words, words)) {
 			d.attach(e, m) // "Rome Statute of the International Criminal Court" is the Rome Statute
-			return
-		}
-		if e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 1 && e.words[0] == words[0] && m.typ != newsgraph.Person || e.typ == newsgraph.Organization && len(words) == 1 && len(e.words) > 2 && e.words[0] == words[0] {
-			m.typ = newsgraph.Organization
-			d.attach(e, m) // "Riverbend" after "Riverbend Mutual Insurance Co."
 			return
 		}
 		if m.typ == newsgraph.Person && e.typ == newsgraph.Person && (isSuffix(words, e.words) || isSuffix(e.words, words) || len(words) == 1 && len(e.words) > 1 && familyName(e.words, words[0])) {
