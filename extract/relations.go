@@ -78,6 +78,9 @@ func (d *doc) classifyPairs(s *sentence) {
 			if !ok {
 				continue
 			}
+			if g, ok := relGap[rel.pred]; ok && b.start-a.end > g {
+				continue
+			}
 			head, tail := a, b
 			if strings.HasSuffix(label, "<") {
 				head, tail = b, a
@@ -92,6 +95,13 @@ func (d *doc) classifyPairs(s *sentence) {
 		}
 	}
 }
+
+// relGap narrows maxGap for a relation: the model reads lives_in only
+// between close names ("Brian Michaud of Millinocket"); farther apart, in
+// long modern sentences, it mostly guessed wrong (measured on CoNLL04
+// development sentences and the sample articles: relation F1 -0.01 there,
+// +0.02 on the articles).
+var relGap = map[string]int{"lives_in": 3}
 
 func coarseType(t string) string {
 	switch t {
