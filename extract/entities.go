@@ -458,6 +458,14 @@ func (d *doc) splitAtTitles(s *sentence, spans []*mention) []*mention {
 	return out
 }
 
+// demonymNouns, after a demonym, make it refer to its country: "the
+// Ukrainian town of Bucha", "Guatemalan authorities".
+var demonymNouns = map[string]bool{
+	"town": true, "city": true, "village": true, "capital": true, "region": true, "province": true,
+	"port": true, "district": true, "authorities": true, "forces": true, "government": true,
+	"officials": true, "police": true, "troops": true, "army": true, "navy": true, "military": true,
+}
+
 // addDemonyms adds a country mention for a demonym before a title or a
 // person ("Russian President", "Ukrainian prosecutors"): it refers to the
 // country without naming it.
@@ -476,7 +484,7 @@ func (d *doc) addDemonyms(s *sentence) {
 		if _, ok := d.x.gaz.demonyms[s.lower[i]]; !ok {
 			continue
 		}
-		if d.titleAt(s, i+1, len(s.Tokens)) == 0 && !(covered[i+1] && s.Tokens[i+1].Tag == "NNP") {
+		if d.titleAt(s, i+1, len(s.Tokens)) == 0 && !(covered[i+1] && s.Tokens[i+1].Tag == "NNP") && !demonymNouns[s.lower[i+1]] {
 			continue
 		}
 		extra = append(extra, &mention{sent: s, start: i, end: i + 1, typ: newsgraph.Country, demonym: true, adjectival: true})
@@ -770,8 +778,17 @@ func (d *doc) addNamesByHead(s *sentence, spans []*mention) []*mention {
 	return spans
 }
 
+// isSentenceStart reports the first word of a sentence, or of a quotation
+// (after an opening quote mark, not a closing one).
 func isSentenceStart(s *sentence, i int) bool {
-	return i == 0 || s.Tokens[i-1].Text == "``" || s.Tokens[i-1].Text == "\"" || s.Tokens[i-1].Text == "“"
+	if i == 0 {
+		return true
+	}
+	switch s.Tokens[i-1].Text {
+	case "``", "\"", "“":
+		return s.quoted == nil || s.quoted[i]
+	}
+	return false
 }
 
 func sortMentions(ms []*mention) {

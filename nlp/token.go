@@ -187,6 +187,7 @@ var relationSuffixes = map[string]bool{
 	"controlled": true, "occupied": true, "headquartered": true, "funded": true, "allied": true,
 	"linked": true, "affiliated": true, "sponsored": true, "registered": true, "listed": true,
 	"made": true, "installed": true, "appointed": true, "annexed": true, "held": true, "bound": true,
+	"mandated": true, "sanctioned": true, "supported": true, "brokered": true,
 }
 
 func isUpperAt(s string, i int) bool {
