@@ -321,8 +321,8 @@ func (d *doc) refine(m *mention) bool {
 		// Federation" as an organization).
 		m.typ = "LOC"
 	}
-	if m.end-m.start > 1 && d.x.gaz.heads[s.lower[m.end-1]] == newsgraph.Legislation && m.typ != "PER" {
-		m.typ = newsgraph.Legislation // "Rome Statute" whatever the model said
+	if m.end-m.start > 1 && d.x.gaz.heads[s.lower[nameHead(s, m)]] == newsgraph.Legislation && m.typ != "PER" {
+		m.typ = newsgraph.Legislation // "Rome Statute (of the International Criminal Court)" whatever the model said
 	}
 	if place != nil && place.Kind == kindOrg && m.title == "" && m.typ != "ORG" && (m.typ != "PER" || m.end-m.start == 1) {
 		m.typ = "ORG" // a known organization the model took for a person or place
@@ -604,6 +604,18 @@ var nameConnectors = map[string]bool{
 	"of": true, "for": true, "and": true, "the": true, "on": true, "de": true, "du": true, "des": true,
 	"la": true, "le": true, "al": true, "el": true, "bin": true, "van": true, "von": true, "der": true,
 	"'s": true, "&": true, "da": true, "di": true, "del": true, "y": true,
+}
+
+// nameHead is the token that heads a name: its last word, or the last
+// before "of" ("Statute" of "Rome Statute of the International Criminal
+// Court", "Ministry" of "Ministry of Foreign Affairs").
+func nameHead(s *sentence, m *mention) int {
+	for k := m.start + 1; k < m.end-1; k++ {
+		if s.lower[k] == "of" {
+			return k - 1
+		}
+	}
+	return m.end - 1
 }
 
 // isCode reports a token like "AU0202111694": letters and a run of digits,

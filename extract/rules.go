@@ -561,6 +561,15 @@ func (r *Rule) nextTakes(ei int, s *sentence, pos int) bool {
 		return true
 	case elemWord:
 		return wordMatches(e.words, s, pos)
+	case elemGap:
+		// A gap, then a word the pattern names among the next few.
+		if ei+2 < len(r.elems) && r.elems[ei+2].kind == elemWord {
+			for k := pos; k < len(s.Tokens) && k <= pos+e.max; k++ {
+				if wordMatches(r.elems[ei+2].words, s, k) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
