@@ -14,6 +14,7 @@ package extract
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -81,15 +82,38 @@ func New(opt Options) (*Extractor, error) {
 	return x, nil
 }
 
-// overlay reads a file from the first file system that has it.
+// overlay reads a file from the first file system that has it, and lists
+// a folder as the union of both: a user's rules/mybeat.rules adds to the
+// built-in rules, a user's rules/relations.rules replaces them.
 type overlay struct{ top, base fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
-	f, err := o.top.Open(name)
-	if err == nil {
-		return f, nil
+	if info, err := fs.Stat(o.top, name); err == nil && !info.IsDir() {
+		return o.top.Open(name)
 	}
 	return o.base.Open(name)
+}
+
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, fsys := range []fs.FS{o.top, o.base} {
+		entries, err := fs.ReadDir(fsys, name)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
 }
 
 // sentence is one sentence with everything the stages learn about it.

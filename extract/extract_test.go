@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -245,4 +247,33 @@ func TestExtractorIsSafeForConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestUserRulesAddToTheBuiltIn checks that a user's data folder adds rules
+// without rebuilding, keeping the built-in ones.
+func TestUserRulesAddToTheBuiltIn(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "rules"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rule := "sanctioned 0.8: $S:COUNTRY|ORG * blacklist $O:PER|ORG\n"
+	if err := os.WriteFile(filepath.Join(dir, "rules", "mybeat.rules"), []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{Data: os.DirFS(dir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := x.Extract(newsgraph.Article{ID: "u", Text: "Canada blacklisted Sergei Lavrov on Friday. Russia annexed Crimea in 2014."})
+	requireFacts(t, d,
+		[3]string{"Canada", "sanctioned", "Sergei Lavrov"}, // the user's rule
+		[3]string{"Russia", "annexed", "Crimea"},           // a built-in one
+	)
+	// A bad rule names its file and line.
+	if err := os.WriteFile(filepath.Join(dir, "rules", "bad.rules"), []byte("# note\nfrobnicated: $S x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(Options{Data: os.DirFS(dir)}); err == nil || !strings.Contains(err.Error(), "rules/bad.rules:2") {
+		t.Errorf("error %v, want one naming rules/bad.rules:2", err)
+	}
 }
