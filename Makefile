@@ -5,7 +5,7 @@ ADDR    ?= 127.0.0.1:64210
 BIN     := bin/newsgraph
 SHARED  ?= ../shared
 
-.PHONY: all build run test vet fmt-check bench fuzz eval eval-seeds clean
+.PHONY: all build run test vet fmt-check bench bench-big bench-scale cayley postgres fuzz eval eval-seeds clean
 
 all: build
 
@@ -31,9 +31,42 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-# Benchmarks with units (words/s, quads/s, ...); see BENCHMARKS.md.
+# Benchmarks with units (words/s, articles/s, quads/s, ms/query, peak-MB);
+# see BENCHMARKS.md. The default sizes finish in a few minutes; the
+# variables below (or bench-big / bench-scale) choose larger ones.
+# Generated inputs and stores are kept in BENCH_DIR between runs.
+BENCH_DIR      ?= $(or $(TMPDIR),/tmp)/newsgraph-bench
+BENCH_ARTICLES ?= 400
+BENCH_SIZES    ?= 1000
+BENCH_QUERY_QUADS  ?= 1000000
+BENCH_IMPORT_QUADS ?= 500000
+BENCH_ENV = NEWSGRAPH_BENCH_DIR=$(BENCH_DIR) NEWSGRAPH_BENCH_ARTICLES=$(BENCH_ARTICLES) \
+	NEWSGRAPH_BENCH_SIZES=$(BENCH_SIZES) NEWSGRAPH_BENCH_QUERY_QUADS=$(BENCH_QUERY_QUADS) \
+	NEWSGRAPH_BENCH_IMPORT_QUADS=$(BENCH_IMPORT_QUADS)
+
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+	$(GO) test -run '^$$' -bench . -benchtime 3x $$($(GO) list ./... | grep -v /bench$$)
+	$(BENCH_ENV) CAYLEY=$$(bash bench/cayley.sh $(BENCH_DIR)) \
+	  $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 3h ./bench/
+
+# The sizes of BENCHMARKS.md's tables (an hour or more).
+bench-big:
+	$(MAKE) bench BENCH_ARTICLES=4000 BENCH_IMPORT_QUADS=2000000
+
+# Build time and peak memory as the input grows: 1k, 10k and 100k articles.
+bench-scale:
+	$(BENCH_ENV) NEWSGRAPH_BENCH_SIZES=1000,10000,100000 \
+	  $(GO) test -run '^$$' -bench 'Build$$' -benchtime 1x -timeout 6h ./bench/
+
+# `cayley` built from the pinned module in a temporary folder (for
+# comparing `newsgraph import` with `cayley load`).
+cayley:
+	@bash bench/cayley.sh $(BENCH_DIR)
+
+# A local PostgreSQL server for the PostgreSQL tests (Debian's package, on
+# 127.0.0.1): prints the URL to export as NEWSGRAPH_TEST_POSTGRES.
+postgres:
+	@bash .ci/postgres
 
 # A short fuzz run of every fuzz target.
 fuzz:

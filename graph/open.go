@@ -117,6 +117,12 @@ type Store struct {
 	qs  cgraph.QuadStore
 	qw  cgraph.QuadWriter
 	ro  bool
+	// For the key-value backends: Cayley's store and its database, where
+	// the entity index is kept beside the graph (see entities.go).
+	kv *ckv.QuadStore
+	db hkv.KV
+	// ents is the entity index's state in this process.
+	ents entityCache
 }
 
 // Open opens the store at location, creating it if it does not exist.
@@ -129,25 +135,50 @@ func Open(location string, opt Options) (*Store, error) {
 	if !cgraph.IsRegistered(loc.Backend) {
 		return nil, fmt.Errorf("store %s: backend %q is not available in this build", loc, loc.Backend)
 	}
-	var qs cgraph.QuadStore
-	if loc.Backend == "bolt" {
-		if qs, err = openBolt(loc, opt); err != nil {
+	s := &Store{loc: loc, ro: opt.ReadOnly}
+	switch {
+	case loc.Backend == "bolt":
+		db, err := openBoltFile(loc, opt)
+		if err != nil {
 			return nil, err
 		}
-	} else {
+		if s.qs, err = openKV(loc, hbolt.New(db), opt); err != nil {
+			return nil, err
+		}
+		s.kv = s.qs.(*ckv.QuadStore)
+		s.db = hbolt.New(db)
+	case isKV(loc.Backend):
+		db, err := openHidalgo(loc, opt)
+		if err != nil {
+			return nil, err
+		}
+		if s.qs, err = openKV(loc, db, opt); err != nil {
+			return nil, err
+		}
+		s.kv = s.qs.(*ckv.QuadStore)
+		s.db = db
+	default:
 		if err := initIfMissing(loc, opt); err != nil {
 			return nil, err
 		}
-		if qs, err = cgraph.NewQuadStore(loc.Backend, loc.Address, nil); err != nil {
+		if s.qs, err = cgraph.NewQuadStore(loc.Backend, loc.Address, nil); err != nil {
 			return nil, fmt.Errorf("open store %s: %w", loc, err)
 		}
+		if isSQL(loc.Backend) && !opt.ReadOnly {
+			if err := addSQLIndexes(loc); err != nil {
+				s.qs.Close()
+				return nil, err
+			}
+		}
+		if isSQL(loc.Backend) && os.Getenv("NEWSGRAPH_SQL_OPTIMIZER") != "cayley" {
+			s.qs = plainQuadStore{s.qs}
+		}
 	}
-	qw, err := cgraph.NewQuadWriter("single", qs, cgraph.Options{"ignore_missing": true, "ignore_duplicate": true})
+	s.qw, err = cgraph.NewQuadWriter("single", s.qs, cgraph.Options{"ignore_missing": true, "ignore_duplicate": true})
 	if err != nil {
-		qs.Close()
+		s.qs.Close()
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
-	s := &Store{loc: loc, qs: qs, qw: qw, ro: opt.ReadOnly}
 	if !opt.ReadOnly {
 		if err := s.ensureVocabulary(); err != nil {
 			s.Close()
@@ -156,6 +187,18 @@ func Open(location string, opt Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// isKV reports whether a backend is one of the key-value stores newsgraph
+// opens itself (through hidalgo), to give new stores its indexes.
+func isKV(backend string) bool {
+	switch backend {
+	case "leveldb", "pebble", "badger", "bbolt":
+		return true
+	}
+	return false
+}
+
+func isSQL(backend string) bool { return backend == "postgres" || backend == "cockroach" }
 
 // Location is where the store lives.
 func (s *Store) Location() Location { return s.loc }
@@ -230,10 +273,9 @@ func openBoltDB(loc Location, opt Options) (*bolt.DB, error) {
 	return db, err
 }
 
-// openBolt opens a bolt store as a Cayley quad store, creating it first
-// unless it is opened read-only. Creating is safe to repeat: a store whose
-// creation was interrupted is completed.
-func openBolt(loc Location, opt Options) (cgraph.QuadStore, error) {
+// openBoltFile opens (creating it first unless it is opened read-only) the
+// bolt file of a bolt store.
+func openBoltFile(loc Location, opt Options) (*bolt.DB, error) {
 	if _, err := os.Stat(boltFile(loc.Address)); err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("open store %s: %w", loc, err)
@@ -252,28 +294,78 @@ func openBolt(loc Location, opt Options) (cgraph.QuadStore, error) {
 		}
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
-	kv := hbolt.New(db)
-	if !opt.ReadOnly {
-		if err := initKV(kv); err != nil {
-			kv.Close()
+	return db, nil
+}
+
+// openHidalgo opens the folder of a leveldb, pebble, badger or bbolt store
+// with hidalgo (the key-value layer under Cayley), creating it unless it is
+// opened read-only.
+func openHidalgo(loc Location, opt Options) (hkv.KV, error) {
+	if _, err := os.Stat(loc.Address); err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: %w", loc, err)
+		}
+		if opt.ReadOnly {
+			return nil, fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
+		}
+		if err := os.MkdirAll(loc.Address, 0o700); err != nil {
 			return nil, fmt.Errorf("create store %s: %w", loc, err)
 		}
 	}
-	qs, err := ckv.New(kv, nil)
+	r := hkv.ByName(loc.Backend)
+	if r == nil {
+		r = hkv.ByName("flat." + loc.Backend)
+	}
+	if r == nil {
+		return nil, fmt.Errorf("store %s: backend %q is not available in this build", loc, loc.Backend)
+	}
+	db, err := r.OpenPath(loc.Address)
 	if err != nil {
-		kv.Close()
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
+	}
+	return db, nil
+}
+
+// openKV opens a key-value database as a Cayley quad store, giving it
+// Cayley's buckets and newsgraph's indexes first unless it is opened
+// read-only. Creating is safe to repeat: a store whose creation was
+// interrupted is completed.
+func openKV(loc Location, db hkv.KV, opt Options) (cgraph.QuadStore, error) {
+	if !opt.ReadOnly {
+		if err := initKV(db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("create store %s: %w", loc, err)
+		}
+	}
+	qs, err := ckv.New(db, kvOptions(opt))
+	if err != nil {
+		db.Close()
 		if errors.Is(err, cgraph.ErrNotInitialized) {
-			return nil, fmt.Errorf("open store %s: %s holds no Cayley graph", loc, boltFile(loc.Address))
+			return nil, fmt.Errorf("open store %s: it holds no Cayley graph", loc)
 		}
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
 	return qs, nil
 }
 
-// quadIndexes are the indexes of a new key-value store: Cayley's own
-// (subject-predicate, object-predicate-subject) and one by label and
-// subject, so that an article's quads (its label's) are found without
-// scanning the whole graph when it is replaced, retracted or exported.
+// kvOptions are Cayley's options for a key-value store: without its bloom
+// filters. Cayley keeps them to skip lookups when writing: one of the
+// quads that exist, filled by reading every quad of the store each time
+// it is opened (time grows with the store, for every command), and, for a
+// store opened empty, one per index; each is sized for 100 million
+// entries (about 75 MB) whatever the store holds. Measured on bolt
+// (BENCHMARKS.md), a build of 1,000 articles took 8.3 s with them and
+// without, and 1,060 MB of memory with them against 295 MB without; an
+// import of a million quads 16.3 s and 16.1 s.
+func kvOptions(Options) cgraph.Options {
+	return cgraph.Options{ckv.OptNoBloom: true}
+}
+
+// quadIndexes are the indexes of a new key-value store (bolt, leveldb,
+// pebble, badger): Cayley's own (subject-predicate,
+// object-predicate-subject) and one by label and subject, so that an
+// article's quads (its label's) are found without scanning the whole graph
+// when it is replaced, retracted or exported.
 var quadIndexes = append(append([]ckv.QuadIndex{}, ckv.DefaultQuadIndexes...),
 	ckv.QuadIndex{Dirs: []quad.Direction{quad.Label, quad.Subject}})
 

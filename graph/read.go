@@ -3,8 +3,6 @@ package graph
 import (
 	"errors"
 	"fmt"
-	"net/url"
-	"sort"
 
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
@@ -28,19 +26,27 @@ func one(v quad.Value) []quad.Value {
 // eachQuad calls fn for every quad matching p; fn returning errStop ends
 // the iteration without error.
 func (s *Store) eachQuad(p pattern, fn func(quad.Quad) error) error {
-	sh := shape.FilterQuads(one(p.sub), one(p.pred), one(p.obj), one(p.label))
+	var sh shape.Shape = shape.FilterQuads(one(p.sub), one(p.pred), one(p.obj), one(p.label))
 	if p.sub == nil && p.pred == nil && p.obj == nil && p.label == nil {
 		sh = shape.Quads{}
 	}
+	return s.eachShape(sh, func(q quad.Quad) error {
+		if p.label != nil && q.Label != p.label {
+			return nil
+		}
+		return fn(q)
+	})
+}
+
+// eachShape calls fn for every quad of a quads shape; fn returning errStop
+// ends the iteration without error.
+func (s *Store) eachShape(sh shape.Shape, fn func(quad.Quad) error) error {
 	scan := sh.BuildIterator(s.qs).Iterate()
 	defer scan.Close()
 	for scan.Next(bg) {
 		q, err := s.qs.Quad(scan.Result())
 		if err != nil {
 			return err
-		}
-		if p.label != nil && q.Label != p.label {
-			continue
 		}
 		if err := fn(q); err != nil {
 			if errors.Is(err, errStop) {
@@ -88,67 +94,6 @@ func (s *Store) Export(w quad.Writer, articleID string) (int, error) {
 		return n, fmt.Errorf("export from %s: %w", s.loc, err)
 	}
 	return n, nil
-}
-
-// Entities lists the entities the store knows (their IRIs' local names as
-// IDs, names, aliases and types), for resolving new mentions against them.
-func (s *Store) Entities() ([]newsgraph.Entity, error) {
-	byIRI := make(map[quad.IRI]*newsgraph.Entity)
-	get := func(v quad.Value) *newsgraph.Entity {
-		iri, ok := v.(quad.IRI)
-		if !ok || len(iri) <= len(schema.EntityNS) || string(iri[:len(schema.EntityNS)]) != schema.EntityNS {
-			return nil
-		}
-		e := byIRI[iri]
-		if e == nil {
-			e = &newsgraph.Entity{ID: entityID(iri)}
-			byIRI[iri] = e
-		}
-		return e
-	}
-	err := s.eachQuad(pattern{}, func(q quad.Quad) error {
-		switch q.Predicate {
-		case schema.Name, schema.AlternateName:
-			if e := get(q.Subject); e != nil {
-				name, _ := q.Object.(quad.String)
-				if q.Predicate == schema.Name && e.Name == "" {
-					e.Name = string(name)
-				}
-				e.Aliases = append(e.Aliases, string(name))
-			}
-		case schema.Type:
-			if e := get(q.Subject); e != nil {
-				if t, ok := q.Object.(quad.IRI); ok {
-					typ := schema.LocalName(t)
-					if e.Type == "" || e.Type == newsgraph.Place {
-						e.Type = typ
-					}
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read entities from %s: %w", s.loc, err)
-	}
-	out := make([]newsgraph.Entity, 0, len(byIRI))
-	for _, e := range byIRI {
-		out = append(out, *e)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-// entityID is the identifier an entity IRI was made of: the inverse of
-// schema.EntityIRI, which escapes characters such as '"', '#', '%' and
-// '/'. (Taking the escaped form as the identifier would escape it again
-// on the next build: "AT%23T" would become "AT%2523T", another entity.)
-func entityID(iri quad.IRI) string {
-	s := string(iri[len(schema.EntityNS):])
-	if id, err := url.PathUnescape(s); err == nil {
-		return id
-	}
-	return s
 }
 
 // Stats counts what the store holds.

@@ -84,13 +84,24 @@ func (s *Store) Write(updates []Update) error {
 		}
 		add = adds(add, u.Quads) // quads already stored are skipped
 	}
+	if len(dels) > 0 {
+		// An entity may go with the old versions: the persisted entity
+		// index is rebuilt by the next build.
+		if err := s.invalidateEntities(); err != nil {
+			return fmt.Errorf("write %d articles to %s: %w", len(updates), s.loc, err)
+		}
+	}
 	if err := s.apply(dels); err != nil {
 		return fmt.Errorf("write %d articles to %s: remove old versions: %w", len(updates), s.loc, err)
 	}
 	if err := s.apply(add); err != nil {
 		return fmt.Errorf("write %d articles to %s: %w", len(updates), s.loc, err)
 	}
-	return nil
+	var quads []quad.Quad
+	for _, u := range updates {
+		quads = append(quads, u.Quads...)
+	}
+	return s.indexEntities(quads)
 }
 
 // Retract removes every quad an article contributed and reports how many.
@@ -107,6 +118,11 @@ func (s *Store) Retract(id string) (int, error) {
 	deltas := make([]cgraph.Delta, len(old))
 	for i, q := range old {
 		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	if len(deltas) > 0 {
+		if err := s.invalidateEntities(); err != nil {
+			return 0, fmt.Errorf("retract article %s from %s: %w", id, s.loc, err)
+		}
 	}
 	if err := s.apply(deltas); err != nil {
 		return 0, fmt.Errorf("retract article %s from %s: %w", id, s.loc, err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -45,6 +46,10 @@ the exit status is then 2.`,
 			}
 			prog := newProgress(cmd.ErrOrStderr(), args)
 			quads := 0
+			// Whether each article in flight is already in the store (an
+			// older version), as Skip found: Sink need not look again.
+			var mu sync.Mutex
+			stored := map[string]bool{}
 			st, err := pipeline.Run(pipeline.Config{
 				Paths:     args,
 				Reader:    newReader(cmd.ErrOrStderr(), cmd.InOrStdin(), maxBytes),
@@ -54,18 +59,23 @@ the exit status is then 2.`,
 				Batch:     batch,
 				Skip: func(a *newsgraph.Article) (bool, error) {
 					h, err := store.ArticleHash(a.ID)
-					return h == a.Hash(), err
+					if err != nil || h == a.Hash() {
+						return true, err
+					}
+					mu.Lock()
+					stored[a.ID] = h != ""
+					mu.Unlock()
+					return false, nil
 				},
 				Sink: func(docs []*newsgraph.Document) error {
 					updates := make([]graph.Update, len(docs))
+					mu.Lock()
 					for i, d := range docs {
-						old, err := store.ArticleHash(d.Article.ID)
-						if err != nil {
-							return err
-						}
-						updates[i] = graph.Update{ArticleID: d.Article.ID, Quads: graph.Quads(d), Replace: old != ""}
+						updates[i] = graph.Update{ArticleID: d.Article.ID, Quads: graph.Quads(d), Replace: stored[d.Article.ID]}
+						delete(stored, d.Article.ID)
 						quads += len(updates[i].Quads)
 					}
+					mu.Unlock()
 					return store.Write(updates)
 				},
 				Progress: prog.update,
