@@ -5,7 +5,7 @@ ADDR    ?= 127.0.0.1:64210
 BIN     := bin/newsgraph
 SHARED  ?= ../shared
 
-.PHONY: all build run test vet fmt-check bench bench-big bench-scale cayley postgres fuzz eval eval-seeds clean
+.PHONY: all build run test vet fmt-check bench bench-big bench-scale cayley postgres fuzz eval eval-seeds docs clean
 
 all: build
 
@@ -68,12 +68,13 @@ cayley:
 postgres:
 	@bash .ci/postgres
 
-# A short fuzz run of every fuzz target.
+# A short fuzz run of every fuzz target (FUZZTIME each).
+FUZZTIME ?= 10s
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$t"; \
-	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 10s -fuzzminimizetime 1s $$pkg || exit 1; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s $$pkg || exit 1; \
 	  done; \
 	done
 
@@ -85,6 +86,12 @@ eval: build
 eval-seeds: build
 	$(BIN) extract $(SHARED)/seeds > /tmp/newsgraph-seeds.nq
 	python3 $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl /tmp/newsgraph-seeds.nq
+
+# Regenerate the README's generated sections: the cookbook (with the
+# results of each recipe over the sample graph) and the vocabulary table.
+docs:
+	$(GO) run ./internal/cookbook | $(GO) run ./internal/readme cookbook
+	$(GO) run ./internal/vocabdoc | $(GO) run ./internal/readme vocabulary
 
 clean:
 	rm -rf bin newsgraph.db
