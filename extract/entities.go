@@ -875,6 +875,9 @@ func (d *doc) addPronounsAndNominals(s *sentence) {
 			}
 			typ, ok := nominalHeads[head]
 			if !ok {
+				if s.Tokens[i+n].Tag == "NNP" && !compound {
+					break // a name of its own: "the BRICS group"
+				}
 				if !isModifierTag(s.Tokens[i+n].Tag) && !strings.HasPrefix(s.Tokens[i+n].Text, "-") {
 					break
 				}

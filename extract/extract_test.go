@@ -183,6 +183,33 @@ func TestLocationsAndBases(t *testing.T) {
 	)
 }
 
+func TestGazetteerVetoesImpossiblePlaces(t *testing.T) {
+	d := extractText(t, "", `Protesters gathered in Moscow, Ukraine, on Sunday. Judges of the International Criminal Court in Washington met lawyers. Flights left Atlanta, Georgia, for Lyon, France.`)
+	for _, f := range [][3]string{
+		{"Moscow", "located_in", "Ukraine"},
+		{"International Criminal Court", "based_in", "Washington, D.C."},
+	} {
+		if hasFact(d, f[0], f[1], f[2]) {
+			t.Errorf("stated %v, which the gazetteer contradicts", f)
+		}
+	}
+	requireFacts(t, d,
+		[3]string{"Atlanta", "located_in", "Georgia"},
+		[3]string{"Lyon", "located_in", "France"},
+	)
+}
+
+func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
+	var b strings.Builder
+	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)
+	if strings.Contains(b.String(), "-> Kremlin") && strings.Contains(b.String(), `"the BRICS group"`) {
+		t.Errorf(`"the BRICS group" was read as the Kremlin:%s`, b.String())
+	}
+	if !strings.Contains(b.String(), `"Kremlin" Organization -> Kremlin`) {
+		t.Errorf("the Kremlin was not found:%s", b.String())
+	}
+}
+
 func TestDatesResolveAgainstTheArticle(t *testing.T) {
 	d := extractText(t, "2023-03-17", `The International Criminal Court issued a warrant for Vladimir Putin on Friday.`)
 	found := false

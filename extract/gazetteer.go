@@ -50,6 +50,9 @@ type Gazetteer struct {
 	first  map[string]bool
 	gender map[string]byte   // given name -> m or f, when known
 	cca2   map[string]string // "RU" -> "Russia"
+	// countriesOf maps a lower-cased city or state name to every country
+	// a place of that name lies in ("moscow": Russia and United States).
+	countriesOf map[string]map[string]bool
 	// heads maps a lower-case head word ("ministry", "statute") to the
 	// entity type of the names it ends.
 	heads map[string]string
@@ -65,17 +68,18 @@ type phrase struct {
 
 func newGazetteer() *Gazetteer {
 	return &Gazetteer{
-		phrases:    map[string][]phrase{},
-		places:     map[string]*Place{},
-		demonyms:   map[string]string{},
-		capitals:   map[string]string{},
-		titles:     map[string]string{},
-		jobs:       map[string]bool{},
-		first:      map[string]bool{},
-		gender:     map[string]byte{},
-		cca2:       map[string]string{},
-		heads:      map[string]string{},
-		lowerHeads: map[string]bool{},
+		phrases:     map[string][]phrase{},
+		places:      map[string]*Place{},
+		demonyms:    map[string]string{},
+		capitals:    map[string]string{},
+		titles:      map[string]string{},
+		jobs:        map[string]bool{},
+		first:       map[string]bool{},
+		gender:      map[string]byte{},
+		cca2:        map[string]string{},
+		countriesOf: map[string]map[string]bool{},
+		heads:       map[string]string{},
+		lowerHeads:  map[string]bool{},
 	}
 }
 
@@ -198,10 +202,12 @@ func (g *Gazetteer) addCountry(c []string) error {
 func (g *Gazetteer) addState(c []string) error {
 	name := col(c, 0)
 	p := &Place{Name: name, Kind: kindState, Country: g.cca2[col(c, 1)]}
+	g.noteCountry(p.Country, name)
 	if g.places[strings.ToLower(name)] == nil {
 		g.addPlace(name, p)
 	}
 	for _, a := range splitList(col(c, 3)) {
+		g.noteCountry(p.Country, a)
 		if g.places[strings.ToLower(a)] == nil && !isUpperCode(a) {
 			g.addPlace(a, p)
 		}
@@ -219,15 +225,46 @@ func (g *Gazetteer) addCity(c []string) error {
 	name := col(c, 0)
 	pop, _ := strconv.Atoi(col(c, 2))
 	p := &Place{Name: name, Kind: kindCity, Country: g.cca2[col(c, 1)], Pop: pop}
+	g.noteCountry(p.Country, name)
 	if g.places[strings.ToLower(name)] == nil { // a country or state of that name wins
 		g.addPlace(name, p)
 	}
 	for _, a := range splitList(col(c, 3)) {
+		g.noteCountry(p.Country, a)
 		if g.places[strings.ToLower(a)] == nil {
 			g.addPlace(a, p)
 		}
 	}
 	return nil
+}
+
+// noteCountry records that a city or state of a name lies in a country.
+func (g *Gazetteer) noteCountry(country, name string) {
+	if country == "" {
+		return
+	}
+	k := normKey(name)
+	if g.countriesOf[k] == nil {
+		g.countriesOf[k] = map[string]bool{}
+	}
+	g.countriesOf[k][country] = true
+}
+
+// mayLieIn reports whether a place may lie in a country: false only when
+// the gazetteer knows every place of that name and none lies there
+// ("Moscow" in Ukraine).
+func (g *Gazetteer) mayLieIn(place, country string) bool {
+	in := g.countriesOf[normKey(place)]
+	if len(in) == 0 || in[country] {
+		return true
+	}
+	// "Atlanta, Georgia": the country's name is also a state's there.
+	for c := range g.countriesOf[normKey(country)] {
+		if in[c] {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *Gazetteer) addOrg(c []string) error {

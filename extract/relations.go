@@ -309,7 +309,7 @@ func (d *doc) addFact(s *sentence, subj *entity, pred string, obj *entity, value
 	if obj != nil {
 		key.obj = obj.index
 	}
-	if d.seen[key] {
+	if d.seen[key] || (obj != nil && !d.plausible(subj, pred, obj)) {
 		return
 	}
 	d.seen[key] = true
@@ -353,4 +353,63 @@ func (d *doc) longerValue(s *sentence, subj *entity, pred, value string) bool {
 	}
 	d.facts = kept
 	return found
+}
+
+// mayLieInCity reports whether a city may be a district of another
+// ("Howard Beach, Queens"): not when the gazetteer puts them in different
+// countries ("Oslo" and "Washington") or the first is the larger.
+func (d *doc) mayLieInCity(in, city *entity) bool {
+	if in.canonical == "" || city.canonical == "" {
+		return true
+	}
+	g := d.x.gaz
+	a, b := g.countriesOf[normKey(in.canonical)], g.countriesOf[normKey(city.canonical)]
+	shared := len(a) == 0 || len(b) == 0
+	for c := range a {
+		shared = shared || b[c]
+	}
+	if !shared {
+		return false
+	}
+	pa, pb := g.Lookup(in.canonical), g.Lookup(city.canonical)
+	return pa == nil || pb == nil || pa.Pop == 0 || pb.Pop == 0 || pa.Pop < pb.Pop
+}
+
+// placeRank orders places by size: a place lies only in a larger one.
+var placeRank = map[string]int{newsgraph.City: 1, newsgraph.State: 2, newsgraph.Country: 3}
+
+// plausible rejects statements about places the gazetteer contradicts: a
+// place inside one no larger ("Italy located_in Milan", "Spain located_in
+// France"), a city in a country none of its namesakes lies in ("Moscow
+// located_in Ukraine"), an organization based away from its known seat.
+func (d *doc) plausible(subj *entity, pred string, obj *entity) bool {
+	switch pred {
+	case "located_in", "capital_of":
+		sr, ok1 := placeRank[subj.typ]
+		or, ok2 := placeRank[obj.typ]
+		if subj.typ == newsgraph.City && obj.typ == newsgraph.City {
+			return d.mayLieInCity(subj, obj)
+		}
+		if ok1 && ok2 && sr >= or {
+			return false
+		}
+		if obj.typ == newsgraph.Country && subj.canonical != "" && obj.canonical != "" {
+			return d.x.gaz.mayLieIn(subj.canonical, obj.canonical)
+		}
+	case "based_in":
+		if subj.canonical == "" || obj.canonical == "" {
+			return true
+		}
+		p := d.x.gaz.Lookup(subj.canonical)
+		if p == nil || p.Kind != kindOrg || p.Seat == "" || strings.EqualFold(p.Seat, obj.canonical) {
+			return true
+		}
+		switch obj.typ {
+		case newsgraph.City:
+			return false // based in one city, its seat
+		case newsgraph.Country:
+			return d.x.gaz.mayLieIn(p.Seat, obj.canonical)
+		}
+	}
+	return true
 }
