@@ -199,6 +199,17 @@ func TestGazetteerVetoesImpossiblePlaces(t *testing.T) {
 	)
 }
 
+func TestOfficeSaysMoreThanResidence(t *testing.T) {
+	d := extractText(t, "", `Ukraine's President Volodymyr Zelenskyy thanked the judges. "A turning point," Foreign Minister Dmytro Kuleba posted on Twitter.`)
+	requireFacts(t, d, [3]string{"Volodymyr Zelenskyy", "leader_of", "Ukraine"})
+	if hasFact(d, "Volodymyr Zelenskyy", "lives_in", "Ukraine") {
+		t.Error("a president's office also stated as residence")
+	}
+	if hasFact(d, "Dmytro Kuleba", "works_for", "Twitter") {
+		t.Error("posting on Twitter read as working for it")
+	}
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)

@@ -88,12 +88,30 @@ func (d *doc) classifyPairs(s *sentence) {
 			if coarseType(head.ent.typ) != rel.subj || coarseType(tail.ent.typ) != rel.obj {
 				continue
 			}
+			if rel.pred == "works_for" && tail.start > 0 && s.lower[tail.start-1] == "on" {
+				continue // "wrote Kuleba on Twitter": where, not whom for
+			}
+			if rel.pred == "lives_in" && d.holdsOffice(head.ent, tail.ent) {
+				continue // "Ukraine's President Zelenskyy": leader_of says it
+			}
 			r := *modelRule
 			r.Predicate = rel.pred
 			r.Confidence = float64(margin) / (float64(margin) + 1)
 			d.addFact(s, head.ent, rel.pred, tail.ent, "", &r)
 		}
 	}
+}
+
+// holdsOffice reports that the article already gave the person a post in
+// the place ("Ukraine's President Volodymyr Zelenskyy"), which says more
+// than that the person lives there.
+func (d *doc) holdsOffice(person, place *entity) bool {
+	for _, p := range []string{"leader_of", "works_for", "spokesperson_for", "member_of"} {
+		if d.seen[factKey{subj: person.index, obj: place.index, pred: p}] {
+			return true
+		}
+	}
+	return false
 }
 
 // relGap narrows maxGap for a relation: the model reads lives_in only
