@@ -210,6 +210,22 @@ func TestOfficeSaysMoreThanResidence(t *testing.T) {
 	}
 }
 
+func TestResidenceIsNotReadIntoOtherPairs(t *testing.T) {
+	d := extractText(t, "", `WASHINGTON — President Joe Biden said on Friday that the warrant was justified.
+
+Yitzhak Rabin was born in Jerusalem in 1922. Prime Minister Justin Trudeau said Russia's leaders must pay.`)
+	requireFacts(t, d, [3]string{"Yitzhak Rabin", "born_in", "Jerusalem"})
+	for _, f := range [][3]string{
+		{"Joe Biden", "lives_in", "Washington, D.C."},
+		{"Yitzhak Rabin", "lives_in", "Jerusalem"},
+		{"Justin Trudeau", "lives_in", "Russia"},
+	} {
+		if hasFact(d, f[0], f[1], f[2]) {
+			t.Errorf("stated %v", f)
+		}
+	}
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/nlp"
@@ -61,11 +62,13 @@ func (d *doc) classifyPairs(s *sentence) {
 			named = append(named, m)
 		}
 	}
+	dl := datelineEnd(s)
 	for i, a := range named {
 		for _, b := range named[i+1:] {
 			if a.ent == b.ent || b.start < a.end || b.start-a.end > maxGap {
 				continue
 			}
+
 			label, margin := d.x.pairs.Predict(nlp.Pair{
 				Tokens: s.Tokens, Lower: s.lower,
 				AStart: a.start, AEnd: a.end, AType: coarseType(a.ent.typ),
@@ -91,8 +94,8 @@ func (d *doc) classifyPairs(s *sentence) {
 			if rel.pred == "works_for" && tail.start > 0 && s.lower[tail.start-1] == "on" {
 				continue // "wrote Kuleba on Twitter": where, not whom for
 			}
-			if rel.pred == "lives_in" && d.holdsOffice(head.ent, tail.ent) {
-				continue // "Ukraine's President Zelenskyy": leader_of says it
+			if rel.pred == "lives_in" && d.notResidence(s, a, b, head.ent, tail.ent, dl) {
+				continue
 			}
 			r := *modelRule
 			r.Predicate = rel.pred
@@ -100,6 +103,53 @@ func (d *doc) classifyPairs(s *sentence) {
 			d.addFact(s, head.ent, rel.pred, tail.ent, "", &r)
 		}
 	}
+}
+
+// datelineEnd is the index of the dash ending a dateline that opens the
+// sentence ("KYIV, Ukraine —", "BRISBANE, Australia (AP) --"), or -1.
+func datelineEnd(s *sentence) int {
+	for k := 0; k < len(s.Tokens) && k < 8; k++ {
+		t := s.Tokens[k].Text
+		switch {
+		case t == "—" || t == "–" || t == "--":
+			if k > 0 {
+				return k
+			}
+			return -1
+		case t == "," || t == "(" || t == ")" || t == ".":
+		case strings.ToUpper(t) != t && !startsUpper(t):
+			return -1
+		}
+	}
+	return -1
+}
+
+func startsUpper(t string) bool {
+	for _, r := range t {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// notResidence reports a person and a place the model paired as lives_in
+// that say something else: "KYIV, Ukraine — President Biden" (where the
+// story was filed), "Ukraine's President Zelenskyy" (leader_of says it),
+// "Biden welcomed Sweden's entry", "Rabin was born in Jerusalem"
+// (a clause, not an address).
+func (d *doc) notResidence(s *sentence, a, b *mention, person, place *entity, dateline int) bool {
+	return (a.end <= dateline) != (b.end <= dateline) ||
+		d.holdsOffice(person, place) ||
+		verbBetween(s, a, b)
+}
+
+// verbBetween reports a verb between two mentions.
+func verbBetween(s *sentence, a, b *mention) bool {
+	for k := a.end; k < b.start; k++ {
+		if strings.HasPrefix(s.Tokens[k].Tag, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsOffice reports that the article already gave the person a post in
