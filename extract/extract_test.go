@@ -200,13 +200,13 @@ func TestGazetteerVetoesImpossiblePlaces(t *testing.T) {
 }
 
 func TestOfficeSaysMoreThanResidence(t *testing.T) {
-	d := extractText(t, "", `Ukraine's President Volodymyr Zelenskyy thanked the judges. "A turning point," Foreign Minister Dmytro Kuleba posted on Twitter.`)
+	d := extractText(t, "", `Ukraine's President Volodymyr Zelenskyy thanked the judges. "A turning point," Foreign Minister Dmytro Kuleba posted on his Telegram channel.`)
 	requireFacts(t, d, [3]string{"Volodymyr Zelenskyy", "leader_of", "Ukraine"})
 	if hasFact(d, "Volodymyr Zelenskyy", "lives_in", "Ukraine") {
 		t.Error("a president's office also stated as residence")
 	}
-	if hasFact(d, "Dmytro Kuleba", "works_for", "Twitter") {
-		t.Error("posting on Twitter read as working for it")
+	if hasFact(d, "Dmytro Kuleba", "works_for", "Telegram") {
+		t.Error("posting on Telegram read as working for it")
 	}
 }
 

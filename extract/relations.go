@@ -91,8 +91,8 @@ func (d *doc) classifyPairs(s *sentence) {
 			if coarseType(head.ent.typ) != rel.subj || coarseType(tail.ent.typ) != rel.obj {
 				continue
 			}
-			if rel.pred == "works_for" && tail.start > 0 && s.lower[tail.start-1] == "on" {
-				continue // "wrote Kuleba on Twitter": where, not whom for
+			if rel.pred == "works_for" && onPlatform(s, tail) {
+				continue
 			}
 			if rel.pred == "lives_in" && d.notResidence(s, a, b, head.ent, tail.ent, dl) {
 				continue
@@ -129,6 +129,19 @@ func startsUpper(t string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// onPlatform reports an organization after "on": "wrote Kuleba on
+// Twitter", "on her Telegram channel" say where, not whom for.
+func onPlatform(s *sentence, m *mention) bool {
+	k := m.start - 1
+	if k > 0 {
+		switch s.lower[k] {
+		case "his", "her", "its", "their":
+			k--
+		}
+	}
+	return k >= 0 && s.lower[k] == "on"
 }
 
 // notResidence reports a person and a place the model paired as lives_in
