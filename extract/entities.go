@@ -384,8 +384,8 @@ func (d *doc) partOfTitle(m *mention) bool {
 	if m.start < 2 || (s.lower[m.start-1] != "for" && s.lower[m.start-1] != "of") {
 		return false
 	}
-	if d.titleAt(s, m.start-2, m.start-1) == 0 {
-		return false
+	if d.titleAt(s, m.start-2, m.start-1) == 0 || d.x.gaz.heads[s.lower[m.end-1]] == newsgraph.Organization {
+		return false // "officer of Keystone Casualty Group" names a company
 	}
 	for k := m.start; k < m.end; k++ {
 		if w := s.lower[k]; w != "'s" && w != "and" && !d.x.lexicon.Known(w) {

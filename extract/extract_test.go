@@ -226,6 +226,20 @@ Yitzhak Rabin was born in Jerusalem in 1922. Prime Minister Justin Trudeau said 
 	}
 }
 
+func TestTitlesKeepTheirModifiers(t *testing.T) {
+	d := extractText(t, "", `Ruth Alvarez, 47, is currently the chief financial officer of Lakeshore Mutual Group. Tom Reyes, the national security adviser, spoke first. Lin Moreau, the deputy chairman of Harbor Freight Group, declined to comment.`)
+	requireFacts(t, d,
+		[3]string{"Ruth Alvarez", "has_title", "chief financial officer"},
+		[3]string{"Ruth Alvarez", "works_for", "Lakeshore Mutual Group"},
+		[3]string{"Tom Reyes", "has_title", "national security adviser"},
+		[3]string{"Lin Moreau", "has_title", "deputy chairman"},
+		[3]string{"Lin Moreau", "works_for", "Harbor Freight Group"},
+	)
+	if hasFact(d, "Lin Moreau", "leader_of", "Harbor Freight Group") {
+		t.Error("a deputy chairman read as the leader")
+	}
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)

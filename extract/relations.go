@@ -196,6 +196,25 @@ func coarseType(t string) string {
 	return ""
 }
 
+// titleRelation is the relation a title implies between its holder and
+// the organization or country it belongs to, and whether it is a job
+// rather than a public office. A deputy of a leader works for the
+// organization; a former leader led it.
+func (d *doc) titleRelation(title string) (rel string, job bool) {
+	words := strings.Fields(title)
+	deputy := false
+	for len(words) > 1 && postModifiers[words[0]] {
+		deputy = deputy || words[0] != "former" && words[0] != "acting"
+		words = words[1:]
+	}
+	bare := strings.Join(words, " ")
+	rel = d.x.gaz.titles[bare]
+	if rel == "" || deputy && rel == "leader_of" {
+		rel = "works_for"
+	}
+	return rel, d.x.gaz.jobs[bare]
+}
+
 // negators turn a statement into its negation.
 var negators = map[string]bool{"not": true, "n't": true, "n’t": true, "never": true, "neither": true, "nor": true, "no": true}
 
@@ -226,16 +245,13 @@ func (d *doc) apply(r *Rule, s *sentence, b binding) {
 				continue
 			}
 			d.addFact(s, subj, "has_title", nil, b.title, r)
-			rel := d.x.gaz.titles[b.title]
-			if rel == "" {
-				rel = "works_for"
-			}
+			rel, job := d.titleRelation(b.title)
 			for _, om := range b.obj {
 				obj := d.slotEntity(om, objElem)
 				if obj == nil || obj == subj {
 					continue
 				}
-				if d.x.gaz.jobs[b.title] && newsgraph.IsLocation(obj.typ) {
+				if job && newsgraph.IsLocation(obj.typ) {
 					// "a British lawyer", "a Chicago lawyer": where the person
 					// is from, not whom they work for.
 					if obj.typ == newsgraph.Country {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/nlp"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -631,8 +632,10 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 	add := func(g []*mention, end int) {
 		out = append(out, slotFill{g, end})
 		// ", 66," after a name: an age, which the pattern may skip.
+		// The pattern reads on at its closing comma (", 66, a Hartford
+		// native") or after it (", 52, is currently").
 		if end+2 < len(s.Tokens) && s.Tokens[end].Text == "," && s.Tokens[end+1].Tag == "CD" && s.Tokens[end+2].Text == "," {
-			out = append(out, slotFill{g, end + 2})
+			out = append(out, slotFill{g, end + 2}, slotFill{g, end + 3})
 			end += 2
 		}
 		if skip := relativeClauseEnd(s, end); skip > end {
@@ -744,18 +747,39 @@ func (d *doc) titleSlot(s *sentence, pos int) (int, string) {
 			return 0, "" // inside a longer title: "General" of "Prosecutor General"
 		}
 	}
-	i := pos
+	i, from := pos, -1
 	for i < len(s.Tokens) && titleModifiers[s.lower[i]] {
+		if postModifiers[s.lower[i]] && from < 0 {
+			from = i // "deputy commander", "former president"
+		} else if !postModifiers[s.lower[i]] {
+			from = -1 // "the then deputy", "its new"
+		}
 		i++
 	}
 	if i >= len(s.Tokens) {
 		return 0, ""
 	}
 	n := d.titleAt(s, i, len(s.Tokens))
+	// Up to two lower-case words describing the post: "national security
+	// adviser", "executive vice president", "technology adviser".
+	for k := i; n == 0 && k < i+2 && k+1 < len(s.Tokens) && isPostWord(s.Tokens[k]); k++ {
+		if m := d.titleAt(s, k+1, len(s.Tokens)); m > 0 && !isHonorific(s.lower[k+1]) {
+			n = k + 1 + m - i
+		}
+	}
 	if n == 0 || isHonorific(s.lower[i]) {
 		return 0, ""
 	}
-	return i + n - pos, strings.Join(s.lower[i:i+n], " ")
+	if from < 0 {
+		from = i
+	}
+	return i + n - pos, strings.Join(s.lower[from:i+n], " ")
+}
+
+// isPostWord reports a lower-case noun or adjective that may describe a
+// post before its title.
+func isPostWord(t nlp.Token) bool {
+	return (strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NN") && t.Text != "" && !capitalized(t.Text)
 }
 
 // titleStarters begin appositions that name a role: "X, chief of staff,".
@@ -770,6 +794,12 @@ var titleModifiers = map[string]bool{
 	"former": true, "acting": true, "deputy": true, "vice": true, "senior": true, "top": true,
 	"interim": true, "assistant": true, "associate": true, "then": true, "longtime": true,
 	"current": true, "outgoing": true, "incoming": true, "new": true, "newly": true, "appointed": true,
+}
+
+// postModifiers change the post a title names and stay in it.
+var postModifiers = map[string]bool{
+	"former": true, "acting": true, "deputy": true, "vice": true, "senior": true,
+	"interim": true, "assistant": true, "associate": true,
 }
 
 // clauseAt returns the length of the clause starting at pos: the rest of
