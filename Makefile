@@ -87,9 +87,13 @@ eval-seeds: build
 	$(BIN) extract $(SHARED)/seeds > /tmp/newsgraph-seeds.nq
 	python3 $(SHARED)/eval/score.py $(SHARED)/eval/seeds-gold.jsonl /tmp/newsgraph-seeds.nq
 
-# Regenerate the README's generated sections: the cookbook (with the
-# results of each recipe over the sample graph) and the vocabulary table.
-docs:
+# Regenerate the README's generated sections: the sample graph's counts, the
+# cookbook (with the results of each recipe over the sample graph) and the
+# vocabulary table.
+docs: build
+	d=$$(mktemp -d) && $(BIN) build --db bolt:$$d/newsgraph.db data/articles >/dev/null && \
+	  { echo '```'; $(BIN) stats --db bolt:$$d/newsgraph.db | sed "s|bolt:$$d/|bolt:./|"; echo '```'; } | \
+	  $(GO) run ./internal/readme stats; rm -rf $$d
 	$(GO) run ./internal/cookbook | $(GO) run ./internal/readme cookbook
 	$(GO) run ./internal/vocabdoc | $(GO) run ./internal/readme vocabulary
 
