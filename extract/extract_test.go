@@ -213,12 +213,13 @@ func TestOfficeSaysMoreThanResidence(t *testing.T) {
 func TestResidenceIsNotReadIntoOtherPairs(t *testing.T) {
 	d := extractText(t, "", `WASHINGTON — President Joe Biden said on Friday that the warrant was justified.
 
-Yitzhak Rabin was born in Jerusalem in 1922. Prime Minister Justin Trudeau said Russia's leaders must pay.`)
+Yitzhak Rabin was born in Jerusalem in 1922. Prime Minister Justin Trudeau said Russia's leaders must pay. Moscow called the case brought by the tribunal in The Hague against Russian President Vladimir Putin a farce.`)
 	requireFacts(t, d, [3]string{"Yitzhak Rabin", "born_in", "Jerusalem"})
 	for _, f := range [][3]string{
 		{"Joe Biden", "lives_in", "Washington, D.C."},
 		{"Yitzhak Rabin", "lives_in", "Jerusalem"},
 		{"Justin Trudeau", "lives_in", "Russia"},
+		{"Vladimir Putin", "lives_in", "The Hague"},
 	} {
 		if hasFact(d, f[0], f[1], f[2]) {
 			t.Errorf("stated %v", f)

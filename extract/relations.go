@@ -148,11 +148,24 @@ func onPlatform(s *sentence, m *mention) bool {
 // that say something else: "KYIV, Ukraine — President Biden" (where the
 // story was filed), "Ukraine's President Zelenskyy" (leader_of says it),
 // "Biden welcomed Sweden's entry", "Rabin was born in Jerusalem"
-// (a clause, not an address).
+// (a clause, not an address), "the ICC in The Hague against Putin".
 func (d *doc) notResidence(s *sentence, a, b *mention, person, place *entity, dateline int) bool {
 	return (a.end <= dateline) != (b.end <= dateline) ||
 		d.holdsOffice(person, place) ||
-		verbBetween(s, a, b)
+		verbBetween(s, a, b) ||
+		a.ent == place && prepositionBetween(s, a, b)
+}
+
+// prepositionBetween reports a preposition between two mentions: a place
+// before a person then belongs to what comes before it ("the ICC in The
+// Hague against Russian President Vladimir Putin").
+func prepositionBetween(s *sentence, a, b *mention) bool {
+	for k := a.end; k < b.start; k++ {
+		if t := s.Tokens[k].Tag; t == "IN" || t == "TO" {
+			return true
+		}
+	}
+	return false
 }
 
 // verbBetween reports a verb between two mentions.
