@@ -205,6 +205,11 @@ func TestOfficeSaysMoreThanResidence(t *testing.T) {
 	if hasFact(d, "Volodymyr Zelenskyy", "lives_in", "Ukraine") {
 		t.Error("a president's office also stated as residence")
 	}
+	d = extractText(t, "", `U.S. President Joe Biden called the decision justified.`)
+	requireFacts(t, d, [3]string{"Joe Biden", "leader_of", "United States"})
+	if hasFact(d, "Joe Biden", "nationality", "United States") {
+		t.Error("a president's office also stated as nationality")
+	}
 	if hasFact(d, "Dmytro Kuleba", "works_for", "Telegram") {
 		t.Error("posting on Telegram read as working for it")
 	}

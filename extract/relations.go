@@ -491,9 +491,13 @@ var placeRank = map[string]int{newsgraph.City: 1, newsgraph.State: 2, newsgraph.
 // plausible rejects statements about places the gazetteer contradicts: a
 // place inside one no larger ("Italy located_in Milan", "Spain located_in
 // France"), a city in a country none of its namesakes lies in ("Moscow
-// located_in Ukraine"), an organization based away from its known seat.
+// located_in Ukraine"), an organization based away from its known seat;
+// and a nationality where the article gives the person an office.
 func (d *doc) plausible(subj *entity, pred string, obj *entity) bool {
 	switch pred {
+	case "nationality":
+		// "U.S. President Joe Biden": leader_of says more.
+		return !d.holdsOffice(subj, obj)
 	case "located_in", "capital_of":
 		sr, ok1 := placeRank[subj.typ]
 		or, ok2 := placeRank[obj.typ]
