@@ -56,6 +56,7 @@ func (d *doc) findEntities() {
 			}
 		}
 		s.raw = spans
+		spans = d.splitPlaceLists(s, spans)
 		spans = d.expandToGazetteer(s, spans)
 		spans = d.addNamesByHead(s, spans)
 		spans = d.extendNames(s, spans)
@@ -108,6 +109,37 @@ func (d *doc) expandToGazetteer(s *sentence, spans []*mention) []*mention {
 		kept = append(kept, m)
 	}
 	return kept
+}
+
+// splitPlaceLists splits a location span the model ran over a comma
+// before a country ("Hyderabad, India") into its places, unless the
+// gazetteer knows the whole ("Washington, D.C."). A city and its state
+// ("North Bend, Ohio") stay one name, as CoNLL04 annotates them.
+func (d *doc) splitPlaceLists(s *sentence, spans []*mention) []*mention {
+	var out []*mention
+	for _, m := range spans {
+		last := m.end - 1
+		for last > m.start && s.Tokens[last-1].Text != "," {
+			last--
+		}
+		p := d.x.gaz.Lookup(d.text[s.Tokens[last].Start:s.Tokens[m.end-1].End])
+		if m.typ != "LOC" || last == m.start || p == nil || p.Kind != kindCountry ||
+			d.x.gaz.Lookup(d.text[s.Tokens[m.start].Start:s.Tokens[m.end-1].End]) != nil {
+			out = append(out, m)
+			continue
+		}
+		start := m.start
+		for k := m.start; k <= m.end; k++ {
+			if k < m.end && s.Tokens[k].Text != "," {
+				continue
+			}
+			if k > start {
+				out = append(out, &mention{sent: s, start: start, end: k, typ: m.typ})
+			}
+			start = k + 1
+		}
+	}
+	return out
 }
 
 func contains(list []*mention, m *mention) bool {

@@ -183,6 +183,11 @@ func TestLocationsAndBases(t *testing.T) {
 	)
 }
 
+func TestCityCountryIsTwoPlaces(t *testing.T) {
+	d := extractText(t, "", `Priya Raman was born in Hyderabad, India, and studied physics in India before moving to Canada.`)
+	requireFacts(t, d, [3]string{"Hyderabad", "located_in", "India"})
+}
+
 func TestGazetteerVetoesImpossiblePlaces(t *testing.T) {
 	d := extractText(t, "", `Protesters gathered in Moscow, Ukraine, on Sunday. Judges of the International Criminal Court in Washington met lawyers. Flights left Atlanta, Georgia, for Lyon, France.`)
 	for _, f := range [][3]string{
