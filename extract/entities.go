@@ -59,6 +59,7 @@ func (d *doc) findEntities() {
 		spans = d.splitPlaceLists(s, spans)
 		spans = d.expandToGazetteer(s, spans)
 		spans = d.addNamesByHead(s, spans)
+		spans = addPlacesByNoun(s, spans)
 		spans = d.extendNames(s, spans)
 		spans = d.splitAtTitles(s, spans)
 		spans = d.addTitledNames(s, spans)
@@ -822,6 +823,60 @@ func (d *doc) addNamesByHead(s *sentence, spans []*mention) []*mention {
 	return spans
 }
 
+// placeNouns name a kind of place before "of" and its name: "the
+// village of Vo", "the city of Mariupol".
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "hamlet": true, "port": true,
+	"region": true, "province": true, "district": true, "island": true,
+}
+
+// addPlacesByNoun makes the name after "the village of" a place (the
+// model's span there is retyped, a name it missed is added), and the name
+// before "and nine other towns".
+func addPlacesByNoun(s *sentence, spans []*mention) []*mention {
+	toks := s.Tokens
+	// "Codogno and nine other towns": the name before is one of them.
+	for i := 3; i < len(toks); i++ {
+		if !placeNouns[strings.TrimSuffix(strings.TrimSuffix(s.lower[i], "s"), "ie")] && s.lower[i] != "cities" || s.lower[i-1] != "other" {
+			continue
+		}
+		k := i - 2
+		if toks[k].Tag == "CD" {
+			k--
+		}
+		if k < 1 || s.lower[k] != "and" {
+			continue
+		}
+		for _, m := range spans {
+			if m.end == k {
+				m.typ = "LOC"
+			}
+		}
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if !placeNouns[s.lower[i]] || s.lower[i+1] != "of" || !capitalized(toks[i+2].Text) || isSentenceStart(s, i+2) {
+			continue
+		}
+		start, end := i+2, i+3
+		for end < len(toks) && capitalized(toks[end].Text) {
+			end++
+		}
+		found := false
+		for _, m := range spans {
+			if m.start == start {
+				m.typ, found = "LOC", true
+			} else if m.start < end && m.end > start {
+				found = true // some other name there: leave it
+			}
+		}
+		if !found {
+			spans = append(spans, &mention{sent: s, start: start, end: end, typ: "LOC"})
+		}
+	}
+	sortMentions(spans)
+	return spans
+}
+
 // isSentenceStart reports the first word of a sentence, or of a quotation
 // (after an opening quote mark, not a closing one).
 func isSentenceStart(s *sentence, i int) bool {
@@ -917,6 +972,10 @@ func (d *doc) addPronounsAndNominals(s *sentence) {
 			}
 			// "the court's", "the court in" are fine; "the court order" is not.
 			if i+n+1 < len(s.Tokens) && strings.HasPrefix(s.Tokens[i+n+1].Tag, "NN") {
+				break
+			}
+			// "the city of Mariupol" names its city.
+			if i+n+2 < len(s.Tokens) && s.lower[i+n+1] == "of" && capitalized(s.Tokens[i+n+2].Text) && placeNouns[head] {
 				break
 			}
 			start := i
