@@ -157,6 +157,13 @@ func TestCoordinationGivesOneFactEach(t *testing.T) {
 	)
 }
 
+func TestOrganizationsAndCountriesCoordinate(t *testing.T) {
+	d := extractText(t, "", `The European Union, Japan and Canada moved on Monday to sanction President Alexander Lukashenko.`)
+	for _, who := range []string{"European Union", "Japan", "Canada"} {
+		requireFacts(t, d, [3]string{who, "sanctioned", "Alexander Lukashenko"})
+	}
+}
+
 func TestQuotesAreAttributed(t *testing.T) {
 	d := extractText(t, "2023-03-17", `"Justice will be done, no matter how long it takes," Foreign Minister Dmytro Kuleba said on Friday.
 

@@ -622,7 +622,7 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 		if next == nil || !d.slotAccepts(e, next) || next.possessive() {
 			break
 		}
-		if next.ent.typ != m.ent.typ && !(newsgraph.IsLocation(next.ent.typ) && newsgraph.IsLocation(m.ent.typ)) {
+		if next.ent.typ != m.ent.typ && !(actorLike(next.ent.typ) && actorLike(m.ent.typ)) {
 			break
 		}
 		group = append(group, next)
@@ -652,6 +652,13 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 	}
 	add(group[:1], m.end)
 	return out
+}
+
+// actorLike reports the types that coordinate in one slot: places with
+// places, and countries with organizations ("The European Union, Britain
+// and the United States moved to sanction").
+func actorLike(t string) bool {
+	return newsgraph.IsLocation(t) || t == newsgraph.Organization
 }
 
 // skipPremodifiers moves past the words that introduce a person in a
