@@ -168,7 +168,11 @@ func (d *doc) readSentences() {
 			st.lemma = make([]string, len(s.Tokens))
 			for i, t := range s.Tokens {
 				st.lower[i] = strings.ToLower(t.Text)
-				st.lemma[i] = d.x.lexicon.Lemma(st.lower[i])
+				if strings.HasPrefix(t.Tag, "VB") {
+					st.lemma[i] = d.x.lexicon.VerbLemma(st.lower[i])
+				} else {
+					st.lemma[i] = d.x.lexicon.Lemma(st.lower[i])
+				}
 			}
 			st.quoted, inQuote = quotedTokens(s.Tokens, inQuote)
 			d.sents = append(d.sents, st)

@@ -174,6 +174,14 @@ func TestQuotesAreAttributed(t *testing.T) {
 	)
 }
 
+func TestQuotesAfterParticiplesAndAppositions(t *testing.T) {
+	d := extractText(t, "", `Chancellor Olaf Scholz praised the ruling, calling it "a victory for the rule of law." Germany's foreign minister, Annalena Baerbock, met reporters and warned that "nobody is above the law."`)
+	requireFacts(t, d,
+		[3]string{"Olaf Scholz", "said", "a victory for the rule of law"},
+		[3]string{"Annalena Baerbock", "said", "nobody is above the law"},
+	)
+}
+
 func TestConflictAndKillings(t *testing.T) {
 	d := extractText(t, "", `Russia annexed Crimea in 2014. Yigal Amir assassinated Prime Minister Yitzhak Rabin in 1995.`)
 	requireFacts(t, d,

@@ -455,17 +455,38 @@ func (d *doc) mainSubject(s *sentence) *mention {
 		if skip := relativeClauseEnd(s, end); skip > end {
 			end = skip
 		}
+		// A name in apposition after its description: "Iran's supreme
+		// leader, Ayatollah Ali Khamenei, declared".
+		if start := d.titleStart(s, m); end+1 < len(s.Tokens) && s.Tokens[end].Text == "," && start > 0 && s.Tokens[start-1].Text == "," && isFiniteVerb(s.Tokens[end+1].Tag) {
+			end++
+		}
 		for end < len(s.Tokens) && strings.HasPrefix(s.Tokens[end].Tag, "RB") {
 			end++
 		}
-		if end < len(s.Tokens) {
-			switch s.Tokens[end].Tag {
-			case "VBD", "VBZ", "VBP", "MD":
-				return m
-			}
+		if end < len(s.Tokens) && isFiniteVerb(s.Tokens[end].Tag) {
+			return m
 		}
 	}
 	return nil
+}
+
+// titleStart is where a mention starts with the title before it
+// ("Ayatollah Ali Khamenei").
+func (d *doc) titleStart(s *sentence, m *mention) int {
+	for k := max(m.start-3, 0); k < m.start; k++ {
+		if n := d.titleAt(s, k, m.start); n > 0 && k+n == m.start {
+			return k
+		}
+	}
+	return m.start
+}
+
+func isFiniteVerb(tag string) bool {
+	switch tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // startsVerbPhrase reports a verb phrase starting at i, perhaps after
