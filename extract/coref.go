@@ -98,6 +98,9 @@ func (x *Extractor) export(e *entity, text string) newsgraph.Entity {
 		add(m.text(d))
 		add(m.full)
 		toks := m.sent.Tokens
+		if m.qualified != "" {
+			add(ownedName(d, m)) // "Mexico's Foreign Ministry", as the article wrote it
+		}
 		out.Mentions = append(out.Mentions, newsgraph.Span{Start: toks[m.start].Start, End: toks[m.end-1].End})
 	}
 	return out
@@ -252,6 +255,26 @@ func (d *doc) ownerCountry(m *mention) string {
 		return d.x.gaz.demonyms[w]
 	}
 	return ""
+}
+
+// ownedName is a qualified mention with its owner as written: "Mexico's
+// Foreign Ministry", "the Mexican Foreign Ministry" (without "the").
+func ownedName(d *doc, m *mention) string {
+	s := m.sent
+	k := m.start - 1
+	if k >= 0 && s.lower[k] == "the" {
+		k--
+	}
+	start := m.start
+	switch {
+	case k >= 1 && s.Tokens[k].Tag == "POS":
+		if o := mentionEndingAt(s, k); o != nil {
+			start = o.start
+		}
+	case k >= 0 && d.x.gaz.demonyms[s.lower[k]] != "":
+		start = k
+	}
+	return d.text[s.Tokens[start].Start:s.Tokens[m.end-1].End]
 }
 
 // genericName reports an organization named only by common words ("Foreign

@@ -182,6 +182,11 @@ func TestQuotesAfterParticiplesAndAppositions(t *testing.T) {
 	)
 }
 
+func TestAccordingToAnOwnedBody(t *testing.T) {
+	d := extractText(t, "", `The suspect was flown to Texas. According to Mexico's Foreign Ministry, the transfer followed the rejection of his last appeal.`)
+	requireFacts(t, d, [3]string{"Mexico's Foreign Ministry", "said", "the rejection of his last appeal"})
+}
+
 func TestConflictAndKillings(t *testing.T) {
 	d := extractText(t, "", `Russia annexed Crimea in 2014. Yigal Amir assassinated Prime Minister Yitzhak Rabin in 1995.`)
 	requireFacts(t, d,

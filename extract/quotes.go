@@ -205,6 +205,10 @@ func (d *doc) accordingTo(s *sentence) {
 		}
 		p := d.skipPremodifiers(s, i+2, elem{})
 		m := s.at[p]
+		// "according to Mexico's Foreign Ministry": the possessed speaks.
+		if m != nil && m.end+1 < len(s.Tokens) && s.Tokens[m.end].Tag == "POS" && s.at[m.end+1] != nil {
+			m = s.at[m.end+1]
+		}
 		if m == nil || m.ent == nil || !speaks(m.ent) || m.end >= len(s.Tokens) {
 			return
 		}
