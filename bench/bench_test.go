@@ -285,13 +285,17 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkBuildBatch runs the same build with several --batch sizes (the
-// number of articles per store transaction).
+// number of articles per store transaction; 0, the default, adapts).
 func BenchmarkBuildBatch(b *testing.B) {
 	bin := newsgraphBin(b)
 	n := envInt("NEWSGRAPH_BENCH_BATCH_ARTICLES", 1000)
 	path := corpusFile(b, n)
-	for _, batch := range []int{1, 8, 32, 128, 512} {
-		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+	for _, batch := range []int{1, 8, 32, 128, 512, 0} {
+		name := fmt.Sprintf("batch=%d", batch)
+		if batch == 0 {
+			name = "batch=adaptive"
+		}
+		b.Run(name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				db := "bolt:" + filepath.Join(b.TempDir(), "build.db")
 				r := runCmd(b, bin, "build", "--batch", strconv.Itoa(batch), "--db", db, path)

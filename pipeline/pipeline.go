@@ -28,7 +28,10 @@ type Config struct {
 	Index     *resolve.Index // entity index; a fresh one when nil
 	Workers   int            // extraction workers; one per core when 0
 	// Batch is how many documents are resolved and handed to the sink
-	// together; 32 when 0.
+	// together. When 0 it adapts: it starts at MinBatch and doubles, up to
+	// MaxBatch, while the sink takes longer than gathering a batch did (a
+	// store's writes slow as it grows, and fewer, larger transactions
+	// keep the cost per article level).
 	Batch int
 	// Skip, when set, is asked about each article before extraction; an
 	// article it skips is counted but not extracted (an unchanged article
@@ -39,6 +42,13 @@ type Config struct {
 	// Progress, when set, is called after each batch.
 	Progress func(Stats)
 }
+
+// The bounds of an adaptive batch, in articles. At most 2*MaxBatch
+// articles are in flight.
+const (
+	MinBatch = 32
+	MaxBatch = 256
+)
 
 // Stats count what a run did.
 type Stats struct {
@@ -72,9 +82,13 @@ func Run(cfg Config) (Stats, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	batchSize := cfg.Batch
-	if batchSize <= 0 {
-		batchSize = 32
+	batchSize, adaptive := cfg.Batch, cfg.Batch <= 0
+	if adaptive {
+		batchSize = MinBatch
+	}
+	maxBatch := batchSize
+	if adaptive {
+		maxBatch = MaxBatch
 	}
 	index := cfg.Index
 	if index == nil {
@@ -85,10 +99,19 @@ func Run(cfg Config) (Stats, error) {
 
 	// At most inFlight articles are between the reader and the sink.
 	inFlight := workers * 4
-	if inFlight < batchSize*2 {
-		inFlight = batchSize * 2
+	if inFlight < maxBatch*2 {
+		inFlight = maxBatch * 2
 	}
 	slots := make(chan struct{}, inFlight)
+	// An adaptive batch starts with room for two batches: the rest of the
+	// slots are held back, and given out as the batch grows.
+	held := 0
+	if adaptive {
+		held = inFlight - max(workers*4, batchSize*2)
+		for i := 0; i < held; i++ {
+			slots <- struct{}{}
+		}
+	}
 	jobs := make(chan job, workers)
 	results := make(chan result, workers)
 	stop := make(chan struct{})
@@ -183,16 +206,28 @@ func Run(cfg Config) (Stats, error) {
 	next := 0
 	var batch []*newsgraph.Document
 	var sinkErr error
+	gathered := time.Now() // when the previous flush ended
 	flush := func() {
 		if len(batch) == 0 || sinkErr != nil {
 			return
 		}
+		sinkStart := time.Now()
 		index.Resolve(batch...)
 		if err := cfg.Sink(batch); err != nil {
 			sinkErr = err
 			halt()
 			return
 		}
+		now := time.Now()
+		if adaptive && now.Sub(sinkStart) > sinkStart.Sub(gathered) && batchSize < maxBatch {
+			grown := min(batchSize*2, maxBatch)
+			for i := 0; i < (grown-batchSize)*2 && held > 0; i++ {
+				<-slots
+				held--
+			}
+			batchSize = grown
+		}
+		gathered = now
 		mu.Lock()
 		for _, d := range batch {
 			st.Articles++

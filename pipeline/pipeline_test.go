@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/article"
@@ -158,5 +159,51 @@ func TestRunStopsOnSkipError(t *testing.T) {
 	})
 	if !errors.Is(err, boom) {
 		t.Fatalf("Run: %v, want the skip error", err)
+	}
+}
+
+func TestAdaptiveBatchGrowsWhileTheSinkIsSlow(t *testing.T) {
+	fsys := fstest.MapFS{}
+	const n = 400
+	for i := 0; i < n; i++ {
+		fsys[fmt.Sprintf("in/%03d.txt", i)] = &fstest.MapFile{Data: []byte(story(i))}
+	}
+	var sizes []int
+	next := 0
+	_, err := Run(Config{
+		FS: fsys, Paths: []string{"in"},
+		Reader:    &article.Reader{},
+		Extractor: extractor(t),
+		Workers:   2,
+		Sink: func(docs []*newsgraph.Document) error {
+			sizes = append(sizes, len(docs))
+			for _, d := range docs {
+				if want := fmt.Sprintf("%03d", next); d.Article.ID != want {
+					t.Fatalf("document %s out of order, want %s", d.Article.ID, want)
+				}
+				next++
+			}
+			time.Sleep(100 * time.Millisecond) // a store slower than extraction
+			return nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next != n {
+		t.Fatalf("sink saw %d documents, want %d", next, n)
+	}
+	if sizes[0] != MinBatch {
+		t.Errorf("first batch %d, want %d", sizes[0], MinBatch)
+	}
+	largest := 0
+	for _, s := range sizes {
+		if s > MaxBatch {
+			t.Errorf("batch of %d, over MaxBatch %d", s, MaxBatch)
+		}
+		largest = max(largest, s)
+	}
+	if largest <= MinBatch*2 {
+		t.Errorf("batch sizes %v never grew past %d under a slow sink", sizes, MinBatch*2)
 	}
 }

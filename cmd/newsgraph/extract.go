@@ -42,6 +42,7 @@ default, with no store. Every quad is labelled with its article's IRI.`,
 				Reader:    newReader(cmd.ErrOrStderr(), cmd.InOrStdin(), maxBytes),
 				Extractor: x,
 				Workers:   workers,
+				Batch:     pipeline.MinBatch, // writing to stdout does not slow as it goes
 				Sink: func(docs []*newsgraph.Document) error {
 					for _, d := range docs {
 						q := graph.Quads(d)
