@@ -243,7 +243,8 @@ func waitJS(t *testing.T, ctx context.Context, what, js string, timeout time.Dur
 		}
 		if time.Now().After(end) {
 			shot(t, ctx, "failed-"+strings.ReplaceAll(what, " ", "-"))
-			t.Fatalf("waited %v for %s (%s): %v", timeout, what, js, err)
+			page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText.slice(0, 2000) + "\n--- editors:\n" + `+modelsText))
+			t.Fatalf("waited %v for %s (%s): %v\npage text:\n%s", timeout, what, js, err, page)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -317,6 +318,9 @@ func typeInto(t *testing.T, ctx context.Context, scope, text string) {
 	if _, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
 		t.Fatal(err)
 	}
+	// On a slow machine the keys can reach the editor before it takes them:
+	// wait until one of the page's models holds exactly the text.
+	waitJS(t, ctx, "the typed text in the editor", fmt.Sprintf(`window.monaco && monaco.editor.getModels().some(function (m) { return m.getValue() === %q })`, text), 10*time.Second)
 }
 
 // modelsText is the text of every Monaco model of the page: the query
