@@ -47,7 +47,7 @@ type Config struct {
 // articles are in flight.
 const (
 	MinBatch = 32
-	MaxBatch = 256
+	MaxBatch = 128
 )
 
 // Stats count what a run did.

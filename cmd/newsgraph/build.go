@@ -95,7 +95,7 @@ the exit status is then 2.`,
 		},
 	}
 	cmd.Flags().IntVar(&workers, "workers", 0, "extraction workers (default: one per core)")
-	cmd.Flags().IntVar(&batch, "batch", 0, "articles per store transaction (default: from 32, doubling up to 1024 while writes are slower than extraction)")
+	cmd.Flags().IntVar(&batch, "batch", 0, fmt.Sprintf("articles per store transaction (default: from %d, doubling up to %d while writes are slower than extraction)", pipeline.MinBatch, pipeline.MaxBatch))
 	cmd.Flags().Int64Var(&maxBytes, "max-article-size", article.DefaultMaxBytes, "largest article accepted, in bytes")
 	return cmd
 }
