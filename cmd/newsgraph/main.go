@@ -18,7 +18,10 @@ var errProblems = errors.New("some inputs were skipped")
 
 func main() {
 	root := newRoot()
-	if err := root.Execute(); err != nil {
+	stopProfiles := startProfiles()
+	err := root.Execute()
+	stopProfiles()
+	if err != nil {
 		if !errors.Is(err, errProblems) {
 			fmt.Fprintln(os.Stderr, "newsgraph:", err)
 			os.Exit(1)
