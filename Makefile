@@ -40,6 +40,7 @@ BENCH_ARTICLES ?= 400
 BENCH_SIZES    ?= 1000
 BENCH_QUERY_QUADS  ?= 1000000
 BENCH_IMPORT_QUADS ?= 500000
+BENCH_STORES   ?= bolt
 BENCH_ENV = NEWSGRAPH_BENCH_DIR=$(BENCH_DIR) NEWSGRAPH_BENCH_ARTICLES=$(BENCH_ARTICLES) \
 	NEWSGRAPH_BENCH_SIZES=$(BENCH_SIZES) NEWSGRAPH_BENCH_QUERY_QUADS=$(BENCH_QUERY_QUADS) \
 	NEWSGRAPH_BENCH_IMPORT_QUADS=$(BENCH_IMPORT_QUADS)
@@ -55,7 +56,7 @@ bench-big:
 
 # Build time and peak memory as the input grows: 1k, 10k and 100k articles.
 bench-scale:
-	$(BENCH_ENV) NEWSGRAPH_BENCH_SIZES=1000,10000,100000 \
+	$(BENCH_ENV) NEWSGRAPH_BENCH_SIZES=1000,10000,100000 NEWSGRAPH_BENCH_STORES=$(BENCH_STORES) \
 	  $(GO) test -run '^$$' -bench 'Build$$' -benchtime 1x -timeout 6h ./bench/
 
 # `cayley` built from the pinned module in a temporary folder (for

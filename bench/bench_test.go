@@ -12,6 +12,8 @@ package bench
 //	CAYLEY=PATH                    a `cayley` binary built from the pinned module, to
 //	                               compare import with `cayley load` (make bench builds one)
 //	NEWSGRAPH_TEST_POSTGRES=URL    adds PostgreSQL to the build and query benchmarks
+//	NEWSGRAPH_BENCH_STORES=a,b     the build benchmark's backends instead (bolt, pebble,
+//	                               leveldb, badger, postgres)
 
 import (
 	"bufio"
@@ -251,7 +253,8 @@ func BenchmarkExtractCommand(b *testing.B) {
 }
 
 // BenchmarkBuild runs `newsgraph build` on generated articles into a new
-// bolt store (and PostgreSQL when NEWSGRAPH_TEST_POSTGRES is set): time,
+// bolt store (and PostgreSQL when NEWSGRAPH_TEST_POSTGRES is set, or the
+// backends NEWSGRAPH_BENCH_STORES lists): time,
 // articles/s, quads/s and the process's peak memory, for each size of
 // NEWSGRAPH_BENCH_SIZES.
 func BenchmarkBuild(b *testing.B) {
@@ -259,13 +262,15 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range envInts("NEWSGRAPH_BENCH_SIZES", []int{1000}) {
 		path := corpusFile(b, n)
 		stores := []string{"bolt"}
-		if os.Getenv("NEWSGRAPH_TEST_POSTGRES") != "" && n <= 10000 {
+		if env := os.Getenv("NEWSGRAPH_BENCH_STORES"); env != "" {
+			stores = strings.Split(env, ",")
+		} else if os.Getenv("NEWSGRAPH_TEST_POSTGRES") != "" && n <= 10000 {
 			stores = append(stores, "postgres")
 		}
 		for _, backend := range stores {
 			b.Run(fmt.Sprintf("%s/articles=%d", backend, n), func(b *testing.B) {
 				for i := 0; i < b.N; i++ {
-					db := "bolt:" + filepath.Join(b.TempDir(), "build.db")
+					db := backend + ":" + filepath.Join(b.TempDir(), "build.db")
 					if backend == "postgres" {
 						db = freshPostgres(b)
 					}
