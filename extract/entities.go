@@ -61,6 +61,7 @@ func (d *doc) findEntities() {
 		spans = d.addNamesByHead(s, spans)
 		spans = addPlacesByNoun(s, spans)
 		spans = d.extendNames(s, spans)
+		spans = d.splitAtLegalSeat(s, spans)
 		spans = d.splitAtTitles(s, spans)
 		spans = d.addTitledNames(s, spans)
 		for _, m := range spans {
@@ -141,6 +142,68 @@ func (d *doc) splitPlaceLists(s *sentence, spans []*mention) []*mention {
 		}
 	}
 	return out
+}
+
+// splitAtLegalSeat splits an organization span at "of PLACE" after a
+// legal form: "Manufacturers Hanover Trust Co. of New York" is the company
+// and its seat, and "Mitsubishi Corp. of Japan and Siemens AG of Germany"
+// two companies and two countries. A span that starts at the legal form
+// takes in the capitalized words before it (the model's "Corp. of Japan").
+func (d *doc) splitAtLegalSeat(s *sentence, spans []*mention) []*mention {
+	var out []*mention
+	queue := append([]*mention(nil), spans...)
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		if m.typ != "ORG" {
+			out = append(out, m)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].end == m.start && out[n-1].typ == "LOC" && d.hasLegalForm(s, m) {
+			m.start = out[n-1].start // "Toyota Motor Corp.": a place begins the company's name
+			out = out[:n-1]
+		}
+		if d.x.gaz.legalForms[s.lower[m.start]] {
+			for m.start > 0 && capitalized(s.Tokens[m.start-1].Text) && strings.HasPrefix(s.Tokens[m.start-1].Tag, "NNP") &&
+				!(len(out) > 0 && out[len(out)-1].end > m.start-1) {
+				m.start--
+			}
+		}
+		split := false
+		for k := m.start + 1; k+1 < m.end && !split; k++ {
+			if s.lower[k] != "of" || !d.x.gaz.legalForms[s.lower[k-1]] {
+				continue
+			}
+			j := k + 1
+			for j < m.end && s.lower[j] != "and" && s.Tokens[j].Text != "," {
+				j++
+			}
+			p := d.x.gaz.Lookup(d.text[s.Tokens[k+1].Start:s.Tokens[j-1].End])
+			if p == nil || p.Kind == kindOrg {
+				continue
+			}
+			out = append(out, &mention{sent: s, start: m.start, end: k, typ: "ORG"}, &mention{sent: s, start: k + 1, end: j, typ: "LOC"})
+			if j+1 < m.end {
+				queue = append([]*mention{{sent: s, start: j + 1, end: m.end, typ: "ORG"}}, queue...)
+			}
+			split = true
+		}
+		if !split {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hasLegalForm reports a span that names a company by its legal form
+// ("Corp.", "AG") before any "of".
+func (d *doc) hasLegalForm(s *sentence, m *mention) bool {
+	for k := m.start; k < m.end && s.lower[k] != "of"; k++ {
+		if d.x.gaz.legalForms[s.lower[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []*mention, m *mention) bool {
@@ -298,6 +361,15 @@ func (d *doc) refine(m *mention) bool {
 	}
 	if m.end == m.start {
 		return false
+	}
+	if m.start > 0 && (m.typ == "LOC" || m.typ == "PER") && s.Tokens[m.start-1].Text == "-based" ||
+		m.typ == "LOC" && m.start > 1 && s.Tokens[m.start-2].Text == "-based" && !capitalized(s.Tokens[m.start-1].Text) && strings.HasPrefix(s.Tokens[m.start-1].Tag, "NN") {
+		// What a place is the base of is an organization: "Seattle-based
+		// Amazon", "the London-based bank HSBC" (but "the Boston-based
+		// lawyer John Smith" is a person).
+		if p := d.x.gaz.Lookup(m.text(d)); p == nil || p.Kind != kindCountry && p.Kind != kindState {
+			m.typ = "ORG"
+		}
 	}
 	full := m.text(d)
 	// Leading "the", unless the gazetteer knows the name with it ("The Hague").

@@ -284,6 +284,25 @@ func TestTitlesKeepTheirModifiers(t *testing.T) {
 	}
 }
 
+func TestCompanySeats(t *testing.T) {
+	d := extractText(t, "", `The Federal Reserve and Norddeutsche Handel Co. of Germany filed claims on Tuesday. Toyota Motor Corp. of Japan and Vestas Wind Systems AG of Denmark signed the agreement. Shares of Seattle-based Amazon fell. Analysts at the Frankfurt-based Commerzbank disagreed.`)
+	requireFacts(t, d,
+		[3]string{"Norddeutsche Handel Co.", "based_in", "Germany"},
+		[3]string{"Toyota Motor Corp.", "based_in", "Japan"},
+		[3]string{"Vestas Wind Systems AG", "based_in", "Denmark"},
+		[3]string{"Amazon", "based_in", "Seattle"},
+		[3]string{"Commerzbank", "based_in", "Frankfurt"},
+	)
+	if hasFact(d, "Federal Reserve", "based_in", "Germany") {
+		t.Error(`"of Germany" after "the Federal Reserve and ... Co." was given to both`)
+	}
+	for _, e := range d.Entities {
+		if e.Name == "Amazon" && e.Type != newsgraph.Organization {
+			t.Errorf("Amazon after Seattle-based is a %s", e.Type)
+		}
+	}
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)

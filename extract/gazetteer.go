@@ -58,6 +58,9 @@ type Gazetteer struct {
 	heads map[string]string
 	// lowerHeads end names even in lower case ("Sinaloa cartel").
 	lowerHeads map[string]bool
+	// legalForms are companies' legal forms ("Corp.", "AG"), after which
+	// "of PLACE" is the company's seat, not its name.
+	legalForms map[string]bool
 }
 
 type phrase struct {
@@ -80,6 +83,7 @@ func newGazetteer() *Gazetteer {
 		countriesOf: map[string]map[string]bool{},
 		heads:       map[string]string{},
 		lowerHeads:  map[string]bool{},
+		legalForms:  map[string]bool{},
 	}
 }
 
@@ -298,8 +302,14 @@ func (g *Gazetteer) addHead(c []string) error {
 		return fmt.Errorf("head %q: type %q is not Organization, Legislation, Event or Place", col(c, 0), typ)
 	}
 	g.heads[strings.ToLower(col(c, 0))] = typ
-	if col(c, 2) == "lowercase" {
+	switch col(c, 2) {
+	case "lowercase":
 		g.lowerHeads[strings.ToLower(col(c, 0))] = true
+	case "legal":
+		g.legalForms[strings.ToLower(col(c, 0))] = true
+	case "":
+	default:
+		return fmt.Errorf("head %q: third column %q is not lowercase or legal", col(c, 0), col(c, 2))
 	}
 	return nil
 }

@@ -621,7 +621,16 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 	p := d.skipPremodifiers(s, pos, e)
 	m := s.at[p]
 	if m == nil || !d.slotAccepts(e, m) || (p > skipDeterminer(s, pos) && m.ent.typ != newsgraph.Person) {
-		return nil
+		// The name in a compound modifier, which skipDeterminer passes
+		// over, is what a slot before "-based" names ("Seattle-based").
+		q := pos
+		if q < len(s.Tokens) && (s.lower[q] == "the" || s.lower[q] == "a" || s.lower[q] == "an") && s.at[q] == nil {
+			q++
+		}
+		m = s.at[min(q, len(s.Tokens))]
+		if m == nil || m.end >= len(s.Tokens) || !strings.HasPrefix(s.Tokens[m.end].Text, "-") || !d.slotAccepts(e, m) {
+			return nil
+		}
 	}
 	group := []*mention{m}
 	end := m.end
@@ -668,7 +677,10 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 			out = append(out, slotFill{g, end + 2})
 		}
 	}
-	if len(group) > 1 {
+	// "of" after a group belongs to its last member: in "the IRS and
+	// Manufacturers Hanover Trust Co. of New York" only the bank is of
+	// New York.
+	if len(group) > 1 && !(end < len(s.Tokens) && s.lower[end] == "of") {
 		add(group, end)
 	}
 	add(group[:1], m.end)
