@@ -366,12 +366,44 @@ func (d *doc) mergeAliases() {
 // mergeAcronyms joins an acronym ("ICC") with the entity whose initials it
 // spells ("International Criminal Court").
 func (d *doc) mergeAcronyms() {
+	// An acronym defined in parentheses ("Government Accountability
+	// Office (GAO)") names that organization wherever the article uses it,
+	// even where the letters alone read as something else (Gao, Mali).
+	defined := map[string]*entity{}
+	for _, e := range d.entities {
+		for _, m := range e.mentions {
+			if m.defined && e.typ == newsgraph.Organization {
+				defined[m.text(d)] = e
+			}
+		}
+	}
+	if len(defined) > 0 {
+		for _, a := range d.entities {
+			var kept []*mention
+			for _, m := range a.mentions {
+				if org := defined[m.text(d)]; org != nil && org != a && !m.pronoun && !m.nominal {
+					m.typ = newsgraph.Organization
+					d.attach(org, m)
+					continue
+				}
+				kept = append(kept, m)
+			}
+			a.mentions = kept
+		}
+	}
 	for _, a := range d.entities {
 		if len(a.mentions) == 0 || a.canonical != "" {
 			continue
 		}
 		name := a.name(d)
 		if !isAcronym(name) {
+			continue
+		}
+		if e := d.definedAcronym(a); e != nil {
+			for _, m := range a.mentions {
+				d.attach(e, m)
+			}
+			a.mentions = nil
 			continue
 		}
 		for _, e := range d.entities {
@@ -395,6 +427,24 @@ func (d *doc) mergeAcronyms() {
 		}
 	}
 	d.entities = kept
+}
+
+// definedAcronym returns the organization whose name comes just before
+// one of a's mentions in parentheses ("Union of Democratic Forces (SDS)"),
+// or nil.
+func (d *doc) definedAcronym(a *entity) *entity {
+	for _, m := range a.mentions {
+		s := m.sent
+		if m.start < 2 || m.end >= len(s.Tokens) || s.Tokens[m.start-1].Text != "(" || s.Tokens[m.end].Text != ")" {
+			continue
+		}
+		for _, n := range s.mentions {
+			if n.end == m.start-1 && n.ent != nil && n.ent != a && n.ent.typ == newsgraph.Organization {
+				return n.ent
+			}
+		}
+	}
+	return nil
 }
 
 func isAcronym(s string) bool {

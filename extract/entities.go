@@ -20,6 +20,7 @@ type mention struct {
 	qualified  string // a generic name qualified by its country: "Foreign Ministry of Mexico"
 	title      string // a title read before the name: "president"
 	full       string // the surface form with the title, when it was cut
+	defined    bool   // an acronym defined in parentheses after its organization
 }
 
 // possessive reports a possessive pronoun: "its", "his", "her" before a noun.
@@ -62,6 +63,7 @@ func (d *doc) findEntities() {
 		spans = addPlacesByNoun(s, spans)
 		spans = d.extendNames(s, spans)
 		spans = d.splitAtLegalSeat(s, spans)
+		spans = addDefinedAcronyms(s, spans)
 		spans = d.splitAtTitles(s, spans)
 		spans = d.addTitledNames(s, spans)
 		for _, m := range spans {
@@ -193,6 +195,36 @@ func (d *doc) splitAtLegalSeat(s *sentence, spans []*mention) []*mention {
 		}
 	}
 	return out
+}
+
+// addDefinedAcronyms makes the acronym in parentheses after an
+// organization's name an organization too: "the General Accounting Office
+// (GAO)" defines GAO, whatever else the letters could be (Gao, Mali).
+// Coreference then joins the two (definedAcronym).
+func addDefinedAcronyms(s *sentence, spans []*mention) []*mention {
+	var out []*mention
+	for i, m := range spans {
+		if i > 0 && spans[i-1].typ == "ORG" && definesAcronym(s, spans[i-1], m.start) {
+			m.typ, m.end, m.defined = "ORG", m.start+1, true // the model's span over it, retyped
+			out = append(out, m)
+			continue
+		}
+		out = append(out, m)
+		next := len(s.Tokens)
+		if i+1 < len(spans) {
+			next = spans[i+1].start
+		}
+		if m.typ == "ORG" && m.end+1 < next && definesAcronym(s, m, m.end+1) {
+			out = append(out, &mention{sent: s, start: m.end + 1, end: m.end + 2, typ: "ORG", defined: true})
+		}
+	}
+	return out
+}
+
+// definesAcronym reports "NAME ( ACRONYM )" with the acronym at token k.
+func definesAcronym(s *sentence, name *mention, k int) bool {
+	return k == name.end+1 && k+1 < len(s.Tokens) && s.Tokens[name.end].Text == "(" &&
+		s.Tokens[k+1].Text == ")" && isAcronym(s.Tokens[k].Text)
 }
 
 // hasLegalForm reports a span that names a company by its legal form
@@ -421,7 +453,7 @@ func (d *doc) refine(m *mention) bool {
 		return true
 	}
 	place := d.x.gaz.Lookup(text)
-	if place != nil && (place.Kind == kindCountry || place.Kind == kindState) && m.title == "" && (m.typ != "PER" || m.end-m.start == 1) {
+	if place != nil && (place.Kind == kindCountry || place.Kind == kindState) && m.title == "" && (m.typ != "PER" || m.end-m.start == 1) && !m.defined {
 		// A country or state under any label of the model's ("Russian
 		// Federation" as an organization).
 		m.typ = "LOC"
@@ -444,7 +476,7 @@ func (d *doc) refine(m *mention) bool {
 		if d.x.gaz.heads[s.lower[m.end-1]] == newsgraph.Place && m.end-m.start > 1 {
 			m.typ = newsgraph.Place // "Tiananmen Square"
 		}
-		if place != nil && place.Kind == kindCity && m.end-m.start == 1 {
+		if place != nil && place.Kind == kindCity && m.end-m.start == 1 && !m.defined {
 			m.typ = newsgraph.City
 		}
 	case "LOC":

@@ -303,6 +303,30 @@ func TestCompanySeats(t *testing.T) {
 	}
 }
 
+func TestAcronymsDefinedInParentheses(t *testing.T) {
+	d := extractText(t, "", `The Government Accountability Office (GAO) published its review on Monday. The Civic Renewal Party (CRP) won 40 seats. Later the GAO said the review stood.`)
+	for _, want := range []struct{ name, alias string }{
+		{"Government Accountability Office", "GAO"},
+		{"Civic Renewal Party", "CRP"},
+	} {
+		found := false
+		for _, e := range d.Entities {
+			if e.Name == want.name {
+				found = true
+				if e.Type != newsgraph.Organization || !named(e, want.alias) {
+					t.Errorf("%s: type %s, aliases %v; want an organization also named %s", e.Name, e.Type, e.Aliases, want.alias)
+				}
+			}
+			if e.Name == want.alias || e.Name == "Gao" {
+				t.Errorf("%s stands apart as a %s", e.Name, e.Type)
+			}
+		}
+		if !found {
+			t.Errorf("no entity %s", want.name)
+		}
+	}
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)
