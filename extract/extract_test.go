@@ -327,6 +327,15 @@ func TestAcronymsDefinedInParentheses(t *testing.T) {
 	}
 }
 
+func TestResidenceInTownsTheGazetteerDoesNotKnow(t *testing.T) {
+	d := extractText(t, "", `Painter Ola Brandvik is a native of Tolgaard, Minn. "We expected it," said Carla Munsey, 41, of Pettibrook, a neighbor. Hal Orcutt, a Democrat from Denver, voted against the bill.`)
+	requireFacts(t, d,
+		[3]string{"Ola Brandvik", "lives_in", "Tolgaard"},
+		[3]string{"Carla Munsey", "lives_in", "Pettibrook"},
+		[3]string{"Hal Orcutt", "lives_in", "Denver"},
+	)
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)
