@@ -336,6 +336,17 @@ func TestResidenceInTownsTheGazetteerDoesNotKnow(t *testing.T) {
 	)
 }
 
+func TestEmployerAfterAModifier(t *testing.T) {
+	d := extractText(t, "", `Miriam Okafor, a former Columbia University law professor, joined the panel. Dov Amitai, a senior Defense Ministry official, declined to comment. Ruth Galvan taught at Kenyon College for a decade.`)
+	requireFacts(t, d,
+		[3]string{"Miriam Okafor", "works_for", "Columbia University"},
+		[3]string{"Miriam Okafor", "has_title", "law professor"},
+		[3]string{"Dov Amitai", "works_for", "Defense Ministry"},
+		[3]string{"Dov Amitai", "has_title", "official"},
+		[3]string{"Ruth Galvan", "works_for", "Kenyon College"},
+	)
+}
+
 func TestNamedDescriptionIsNotAnAnaphor(t *testing.T) {
 	var b strings.Builder
 	extractor(t).Explain(newsgraph.Article{ID: "t", Text: `Hungary's leader is friendly with the Kremlin. South Africa, which hosts a summit of the BRICS group in Johannesburg next month, must act.`}, &b)
