@@ -372,8 +372,8 @@ func (d *doc) mergeAcronyms() {
 	defined := map[string]*entity{}
 	for _, e := range d.entities {
 		for _, m := range e.mentions {
-			if m.defined && e.typ == newsgraph.Organization {
-				defined[m.text(d)] = e
+			if org := d.definedBy(m); org != nil {
+				defined[m.text(d)] = org
 			}
 		}
 	}
@@ -399,13 +399,6 @@ func (d *doc) mergeAcronyms() {
 		if !isAcronym(name) {
 			continue
 		}
-		if e := d.definedAcronym(a); e != nil {
-			for _, m := range a.mentions {
-				d.attach(e, m)
-			}
-			a.mentions = nil
-			continue
-		}
 		for _, e := range d.entities {
 			if e == a || len(e.mentions) == 0 || len(e.words) < 2 {
 				continue
@@ -429,19 +422,16 @@ func (d *doc) mergeAcronyms() {
 	d.entities = kept
 }
 
-// definedAcronym returns the organization whose name comes just before
-// one of a's mentions in parentheses ("Union of Democratic Forces (SDS)"),
-// or nil.
-func (d *doc) definedAcronym(a *entity) *entity {
-	for _, m := range a.mentions {
-		s := m.sent
-		if m.start < 2 || m.end >= len(s.Tokens) || s.Tokens[m.start-1].Text != "(" || s.Tokens[m.end].Text != ")" {
-			continue
-		}
-		for _, n := range s.mentions {
-			if n.end == m.start-1 && n.ent != nil && n.ent != a && n.ent.typ == newsgraph.Organization {
-				return n.ent
-			}
+// definedBy returns the organization whose name comes just before an
+// acronym defined in parentheses ("Union of Democratic Forces (SDS)"), or
+// nil when m is no such acronym.
+func (d *doc) definedBy(m *mention) *entity {
+	if !m.defined {
+		return nil
+	}
+	for _, n := range m.sent.mentions {
+		if n.end == m.start-1 && n.ent != nil && n.ent.typ == newsgraph.Organization {
+			return n.ent
 		}
 	}
 	return nil

@@ -172,7 +172,7 @@ func (d *doc) splitAtLegalSeat(s *sentence, spans []*mention) []*mention {
 			}
 		}
 		split := false
-		for k := m.start + 1; k+1 < m.end && !split; k++ {
+		for k := m.start + 1; k+1 < m.end; k++ {
 			if s.lower[k] != "of" || !d.x.gaz.legalForms[s.lower[k-1]] {
 				continue
 			}
@@ -189,6 +189,7 @@ func (d *doc) splitAtLegalSeat(s *sentence, spans []*mention) []*mention {
 				queue = append([]*mention{{sent: s, start: j + 1, end: m.end, typ: "ORG"}}, queue...)
 			}
 			split = true
+			break
 		}
 		if !split {
 			out = append(out, m)
@@ -200,14 +201,12 @@ func (d *doc) splitAtLegalSeat(s *sentence, spans []*mention) []*mention {
 // addDefinedAcronyms makes the acronym in parentheses after an
 // organization's name an organization too: "the General Accounting Office
 // (GAO)" defines GAO, whatever else the letters could be (Gao, Mali).
-// Coreference then joins the two (definedAcronym).
+// Coreference then joins the two (mergeAcronyms).
 func addDefinedAcronyms(s *sentence, spans []*mention) []*mention {
 	var out []*mention
 	for i, m := range spans {
 		if i > 0 && spans[i-1].typ == "ORG" && definesAcronym(s, spans[i-1], m.start) {
 			m.typ, m.end, m.defined = "ORG", m.start+1, true // the model's span over it, retyped
-			out = append(out, m)
-			continue
 		}
 		out = append(out, m)
 		next := len(s.Tokens)
@@ -225,6 +224,20 @@ func addDefinedAcronyms(s *sentence, spans []*mention) []*mention {
 func definesAcronym(s *sentence, name *mention, k int) bool {
 	return k == name.end+1 && k+1 < len(s.Tokens) && s.Tokens[name.end].Text == "(" &&
 		s.Tokens[k+1].Text == ")" && isAcronym(s.Tokens[k].Text)
+}
+
+// basedHere reports a place or person span right after "X-based", or a
+// place span after "X-based" and a common noun ("the London-based bank
+// HSBC").
+func basedHere(s *sentence, m *mention) bool {
+	switch {
+	case m.start > 0 && s.Tokens[m.start-1].Text == "-based":
+		return m.typ == "LOC" || m.typ == "PER"
+	case m.start > 1 && s.Tokens[m.start-2].Text == "-based":
+		noun := s.Tokens[m.start-1]
+		return m.typ == "LOC" && !capitalized(noun.Text) && strings.HasPrefix(noun.Tag, "NN")
+	}
+	return false
 }
 
 // hasLegalForm reports a span that names a company by its legal form
@@ -394,8 +407,7 @@ func (d *doc) refine(m *mention) bool {
 	if m.end == m.start {
 		return false
 	}
-	if m.start > 0 && (m.typ == "LOC" || m.typ == "PER") && s.Tokens[m.start-1].Text == "-based" ||
-		m.typ == "LOC" && m.start > 1 && s.Tokens[m.start-2].Text == "-based" && !capitalized(s.Tokens[m.start-1].Text) && strings.HasPrefix(s.Tokens[m.start-1].Tag, "NN") {
+	if basedHere(s, m) {
 		// What a place is the base of is an organization: "Seattle-based
 		// Amazon", "the London-based bank HSBC" (but "the Boston-based
 		// lawyer John Smith" is a person).

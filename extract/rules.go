@@ -622,12 +622,9 @@ func (d *doc) slotAt(s *sentence, pos int, e elem) []slotFill {
 	m := s.at[p]
 	if m == nil || !d.slotAccepts(e, m) || (p > skipDeterminer(s, pos) && m.ent.typ != newsgraph.Person) {
 		// The name in a compound modifier, which skipDeterminer passes
-		// over, is what a slot before "-based" names ("Seattle-based").
-		q := pos
-		if q < len(s.Tokens) && (s.lower[q] == "the" || s.lower[q] == "a" || s.lower[q] == "an") && s.at[q] == nil {
-			q++
-		}
-		m = s.at[min(q, len(s.Tokens))]
+		// over, is what a slot just before the hyphenated word names
+		// (the $O of "$O -based $S" in "Seattle-based Amazon").
+		m = s.at[min(skipArticle(s, pos), len(s.Tokens))]
 		if m == nil || m.end >= len(s.Tokens) || !strings.HasPrefix(s.Tokens[m.end].Text, "-") || !d.slotAccepts(e, m) {
 			return nil
 		}
@@ -722,12 +719,18 @@ func (d *doc) skipPremodifiers(s *sentence, pos int, e elem) int {
 	return p
 }
 
-// skipDeterminer moves past "the", "a" or "an" when no mention starts
-// there.
-func skipDeterminer(s *sentence, pos int) int {
+// skipArticle moves past "the", "a" or "an" when no mention starts there.
+func skipArticle(s *sentence, pos int) int {
 	if pos < len(s.Tokens) && (s.lower[pos] == "the" || s.lower[pos] == "a" || s.lower[pos] == "an") && s.at[pos] == nil {
 		pos++
 	}
+	return pos
+}
+
+// skipDeterminer moves past an article (skipArticle) and past a name in a
+// compound modifier.
+func skipDeterminer(s *sentence, pos int) int {
+	pos = skipArticle(s, pos)
 	// A name in a compound modifier ("the Hartford-based company") is not
 	// what the slot names: the description after it is.
 	if m := s.at[min(pos, len(s.Tokens))]; m != nil && m.end < len(s.Tokens) && strings.HasPrefix(s.Tokens[m.end].Text, "-") && s.at[m.end+1] != nil {

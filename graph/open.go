@@ -273,19 +273,30 @@ func openBoltDB(loc Location, opt Options) (*bolt.DB, error) {
 	return db, err
 }
 
+// prepareStore checks that path, the file or folder that holds a
+// key-value store, exists, and creates the store's folder when it does not
+// (unless the store is opened read-only).
+func prepareStore(loc Location, path string, opt Options) error {
+	_, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return nil
+	case !errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("open store %s: %w", loc, err)
+	case opt.ReadOnly:
+		return fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
+	}
+	if err := os.MkdirAll(loc.Address, 0o700); err != nil {
+		return fmt.Errorf("create store %s: %w", loc, err)
+	}
+	return nil
+}
+
 // openBoltFile opens (creating it first unless it is opened read-only) the
 // bolt file of a bolt store.
 func openBoltFile(loc Location, opt Options) (*bolt.DB, error) {
-	if _, err := os.Stat(boltFile(loc.Address)); err != nil {
-		if !errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("open store %s: %w", loc, err)
-		}
-		if opt.ReadOnly {
-			return nil, fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
-		}
-		if err := os.MkdirAll(loc.Address, 0o700); err != nil {
-			return nil, fmt.Errorf("create store %s: %w", loc, err)
-		}
+	if err := prepareStore(loc, boltFile(loc.Address), opt); err != nil {
+		return nil, err
 	}
 	db, err := openBoltDB(loc, opt)
 	if err != nil {
@@ -301,16 +312,8 @@ func openBoltFile(loc Location, opt Options) (*bolt.DB, error) {
 // with hidalgo (the key-value layer under Cayley), creating it unless it is
 // opened read-only.
 func openHidalgo(loc Location, opt Options) (hkv.KV, error) {
-	if _, err := os.Stat(loc.Address); err != nil {
-		if !errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("open store %s: %w", loc, err)
-		}
-		if opt.ReadOnly {
-			return nil, fmt.Errorf("open store %s: no such store (build one first with `newsgraph build`)", loc)
-		}
-		if err := os.MkdirAll(loc.Address, 0o700); err != nil {
-			return nil, fmt.Errorf("create store %s: %w", loc, err)
-		}
+	if err := prepareStore(loc, loc.Address, opt); err != nil {
+		return nil, err
 	}
 	r := hkv.ByName(loc.Backend)
 	if r == nil {

@@ -363,17 +363,24 @@ func timeBuild(t *testing.T, cmd *exec.Cmd) time.Duration {
 	return time.Since(start)
 }
 
+// smallBatchBuild writes n generated articles into a new folder and
+// returns it with a build of it in batches of 4 articles (many
+// transactions, for kill -9 to fall between or inside).
+func smallBatchBuild(t *testing.T, n int) (dir string, build func(db string) *exec.Cmd) {
+	bin := binary(t)
+	dir = t.TempDir()
+	corpus(t, dir, n, 0)
+	return dir, func(db string) *exec.Cmd {
+		return exec.Command(bin, "build", "--db", db, "--batch", "4", dir)
+	}
+}
+
 // kill -9 at any moment of a build leaves a store that opens and holds
 // only whole articles; building again finishes the job with the graph an
 // uninterrupted build makes.
 func TestKilledBuildResumes(t *testing.T) {
-	bin := binary(t)
 	const n = 300
-	dir := t.TempDir()
-	corpus(t, dir, n, 0)
-	build := func(db string) *exec.Cmd {
-		return exec.Command(bin, "build", "--db", db, "--batch", "4", dir)
-	}
+	_, build := smallBatchBuild(t, n)
 
 	// The reference: an uninterrupted build; and how long a build takes
 	// to start (every article unchanged), then per article.
@@ -407,13 +414,8 @@ func TestKilledBuildResumes(t *testing.T) {
 // the two, absent), and building again gives the graph of an
 // uninterrupted rebuild.
 func TestKilledRebuildResumes(t *testing.T) {
-	bin := binary(t)
 	const n = 300
-	dir := t.TempDir()
-	corpus(t, dir, n, 0)
-	build := func(db string) *exec.Cmd {
-		return exec.Command(bin, "build", "--db", db, "--batch", "4", dir)
-	}
+	dir, build := smallBatchBuild(t, n)
 	ref := tempDB(t)
 	timeBuild(t, build(ref))
 	old := labelled(setOf(exportAll(t, ref)))
